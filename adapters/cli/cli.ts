@@ -1,0 +1,114 @@
+// The `rights` commands: same grammar as the chat; --json gives the stable JSON contract.
+import { RecordsError, loadKnowledgeBase } from '../../src/records/load.js';
+import { buildIndex, writeIndex } from '../../src/search/build-index.js';
+import { openEngine } from '../../src/open.js';
+import { answerToJson, itemToJson } from '../../src/json.js';
+import { KINDS, type Kind } from '../../src/records/schema.js';
+import { kindFromWord } from '../../src/query/parse.js';
+import { projectRoot } from '../paths.js';
+import { renderText } from '../console/render.js';
+import { join } from 'node:path';
+
+export const USAGE = `Usage:
+  rights ask [--json] <words…>      search, e.g. rights ask recommendations firewalls
+  rights show [--json] <id>         one record in full
+  rights list [--json] <kind>       every record of a kind (recommendations, treaties, sessions, speakers, observances)
+  rights themes [--json]            the theme taxonomy
+  rights check                      validate seeds/ (file:line errors, non-zero exit)
+  rights build-index                rebuild data/index.json from seeds/
+Query grammar: [kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export function runCli(argv: string[], io: Io, root = projectRoot()): number {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  const [command, ...rest] = args;
+  const printJson = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  try {
+    switch (command) {
+      case 'ask': {
+        const { engine } = openEngine({ root });
+        const answer = engine.ask(rest.join(' '));
+        if (!json) {
+          io.out(renderText(answer));
+          return answer.type === 'help' ? 2 : 0;
+        }
+        const out = answerToJson(answer, USAGE);
+        printJson(out);
+        return 'error' in out ? 2 : 0;
+      }
+      case 'show': {
+        if (rest.length !== 1) throw new UsageError('show takes exactly one record id');
+        const answer = openEngine({ root }).engine.show(rest[0] ?? '');
+        if (json) printJson(answerToJson(answer, USAGE));
+        else io.out(renderText(answer));
+        return answer.type === 'record' ? 0 : 2;
+      }
+      case 'list': {
+        const kind = rest[0] ? kindFromWord(rest[0]) : undefined;
+        if (rest.length > 1 || (rest[0] && !kind)) throw new UsageError(`list takes one kind: ${KINDS.join(', ')}`);
+        const { engine } = openEngine({ root });
+        const records = engine.list(kind as Kind | undefined);
+        if (json) {
+          printJson({ kind: kind ?? null, total: records.length, results: records.map((r) => itemToJson(presentFor(engine, r.id))) });
+        } else {
+          io.out(records.map((r) => `${r.id.padEnd(52)} ${r.title}`).join('\n'));
+          io.out(`${records.length} ${kind ?? 'record'}${records.length === 1 ? '' : 's'}`);
+        }
+        return 0;
+      }
+      case 'themes': {
+        const answer = openEngine({ root }).engine.themes();
+        if (json && answer.type === 'themes') printJson(answer.themes);
+        else io.out(renderText(answer));
+        return 0;
+      }
+      case 'check': {
+        const kb = loadKnowledgeBase({ root });
+        const counts = KINDS.map((k) => `${kb.records.filter((r) => r.kind === k).length} ${k}`).join(', ');
+        io.out(`seeds OK: ${kb.records.length} records (${counts}), ${kb.taxonomy.themes.length} themes`);
+        return 0;
+      }
+      case 'build-index': {
+        const kb = loadKnowledgeBase({ root });
+        const path = join(root, 'data', 'index.json');
+        writeIndex(path, kb.hash, buildIndex(kb));
+        io.out(`index built: ${kb.records.length} records → data/index.json`);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (json) printJson({ error: error.message, usage: USAGE });
+      else io.err(`rights: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof RecordsError) {
+      if (json) printJson({ error: 'invalid records', problems: error.message.split('\n') });
+      else io.err(`[records] ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in seeds/:\n${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function presentFor(engine: ReturnType<typeof openEngine>['engine'], id: string) {
+  const answer = engine.show(id);
+  if (answer.type !== 'record') throw new Error(`record ${id} vanished`);
+  return answer.item;
+}
+

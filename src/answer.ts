@@ -1,0 +1,85 @@
+// The platform-neutral answer model: what the core returns and every adapter renders.
+// No Slack or Discord formatting here; user text is carried as plain data for adapters to escape.
+import type { Kind, RightsRecord } from './records/schema.js';
+import type { QueryFilters } from './query/parse.js';
+
+/** Where a record comes from in the source corpus. */
+export interface Citation {
+  document: string;
+  /** Title of the source document. */
+  title: string;
+  section: string;
+  paragraph?: number | string;
+  note?: string;
+}
+
+/** A link from one record to another, with how they relate ("session", "speaker", "invoked by"…). */
+export interface RelatedRecord {
+  id: string;
+  kind: Kind;
+  title: string;
+  relation: string;
+}
+
+/** One record in an answer, with what an adapter needs to show it. */
+export interface ResultItem {
+  record: RightsRecord;
+  score: number;
+  /** A short passage of the record's text that matches the query. */
+  snippet: string;
+  citation: Citation;
+  /** The record's main date (session date, treaty adoption…), ISO 8601, if it has one. */
+  date?: string;
+  related: RelatedRecord[];
+  /** How many related records exist in all (related may be cut short). */
+  relatedTotal: number;
+}
+
+/** The query as understood, echoed back (adapters must escape `text`). */
+export interface QueryEcho {
+  text: string;
+  /** The search words as typed (without kind word and filters). */
+  phrase: string;
+  kind?: Kind;
+  terms: string[];
+  filters: QueryFilters;
+}
+
+export interface HelpContent {
+  usage: string;
+  examples: string[];
+  kinds: string[];
+  filters: string[];
+}
+
+export type Answer =
+  | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: string[] }
+  | { type: 'empty'; query: QueryEcho; message: string; suggestions: string[] }
+  | { type: 'record'; item: ResultItem }
+  | { type: 'not-found'; id: string; suggestions: string[] }
+  | { type: 'themes'; themes: { id: string; label: string; count: number }[] }
+  | { type: 'help'; reason?: string; help: HelpContent };
+
+export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
+  session: { one: 'Session', many: 'Sessions' },
+  treaty: { one: 'Treaty', many: 'Treaties' },
+  recommendation: { one: 'Recommendation', many: 'Recommendations' },
+  speaker: { one: 'Speaker', many: 'Speakers' },
+  observance: { one: 'Observance', many: 'Observances' },
+};
+
+export const HELP: HelpContent = {
+  usage: '[kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]',
+  examples: [
+    'recommendations firewalls',
+    'treaties consular',
+    'sessions 2006',
+    'who Special Rapporteur',
+    'recommendations theme:children for:states',
+    'CMW',
+    'show gfmd-2017-working-session',
+    'themes',
+  ],
+  kinds: ['recommendations', 'treaties', 'sessions', 'speakers', 'observances'],
+  filters: ['theme:<theme id>', 'year:<YYYY>', 'by:<speaker or organization>', 'for:<addressee, e.g. states, local-governments, nhris>'],
+};

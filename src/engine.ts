@@ -1,0 +1,200 @@
+// The core API every adapter calls: ask(text) → Answer, show(id), list(kind), suggest(prefix).
+// Input is parsed by our own grammar and turned into lunr query objects; it never reaches lunr's parser.
+import type lunr from 'lunr';
+import { HELP, type Answer, type QueryEcho, type ResultItem } from './answer.js';
+import type { KnowledgeBase } from './records/load.js';
+import type { Kind, RightsRecord } from './records/schema.js';
+import { parseQuery, type ParsedQuery } from './query/parse.js';
+import { QueryExpander, type TermGroup } from './search/expand.js';
+import { resolveFilters, type RecordFilter } from './search/filters.js';
+import { buildRelations, presentRecord, type RelationIndex } from './search/present.js';
+import { fold, words as toWords } from './search/text.js';
+
+export interface PageOptions {
+  offset?: number;
+  limit?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 5;
+const MAX_PAGE_SIZE = 100;
+
+interface Hit {
+  record: RightsRecord;
+  score: number;
+  coverage: number;
+}
+
+export class Engine {
+  private readonly expander: QueryExpander;
+  private readonly relations: RelationIndex;
+  private readonly order: Map<string, number>;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly index: lunr.Index,
+  ) {
+    this.expander = new QueryExpander(kb, index);
+    this.relations = buildRelations(kb);
+    this.order = new Map(kb.records.map((r, i) => [r.id, i] as const));
+  }
+
+  /** Answers what a user typed after `/rights`. Never throws on user input. */
+  ask(text: string, page: PageOptions = {}): Answer {
+    return this.answer(parseQuery(text), page);
+  }
+
+  answer(parsed: ParsedQuery, page: PageOptions = {}): Answer {
+    switch (parsed.command) {
+      case 'help':
+        return { type: 'help', reason: parsed.reason, help: HELP };
+      case 'themes':
+        return this.themes();
+      case 'show':
+        return this.show(parsed.id);
+      case 'search':
+        return this.search(parsed, page);
+    }
+  }
+
+  show(id: string): Answer {
+    const record = this.kb.byId.get(id.trim().toLowerCase());
+    if (record) return { type: 'record', item: presentRecord(record, 1, [], this.kb, this.relations, Infinity) };
+    const suggestions = this.suggest(id.replace(/-/g, ' '), undefined, 5).map((s) => s.id);
+    return { type: 'not-found', id, suggestions };
+  }
+
+  /** Every record of a kind (or all), in curated order. */
+  list(kind?: Kind): RightsRecord[] {
+    return this.kb.records.filter((r) => kind === undefined || r.kind === kind);
+  }
+
+  themes(): Answer {
+    const count = (id: string) => this.kb.records.filter((r) => r.themes.includes(id)).length;
+    return { type: 'themes', themes: this.kb.taxonomy.themes.map((t) => ({ id: t.id, label: t.label, count: count(t.id) })) };
+  }
+
+  /** Record titles for autocomplete: best matches for a partial query, at most `limit`. */
+  suggest(prefix: string, kind?: Kind, limit = 25): { id: string; title: string }[] {
+    const pool = this.list(kind);
+    const key = fold(prefix);
+    if (key === '') return pool.slice(0, limit).map(({ id, title }) => ({ id, title }));
+    const starts = pool.filter((r) => fold(r.title).startsWith(key));
+    const contains = pool.filter((r) => !starts.includes(r) && fold(r.title).includes(key));
+    let picked = [...starts, ...contains];
+    if (picked.length < limit) {
+      const seen = new Set(picked.map((r) => r.id));
+      picked = picked.concat(this.rank(toWords(prefix), kind).map((h) => h.record).filter((r) => !seen.has(r.id)));
+    }
+    return picked.slice(0, limit).map(({ id, title }) => ({ id, title }));
+  }
+
+  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): Answer {
+    const words = toWords(parsed.words.join(' '));
+    const echo: QueryEcho = { text: parsed.text, phrase: parsed.words.join(' '), kind: parsed.kind, terms: words, filters: parsed.filters };
+    const filters = resolveFilters(parsed.filters, this.kb);
+    if (!filters.ok) return { type: 'help', reason: filters.reason, help: HELP };
+
+    const groups = this.expander.expand(words);
+    const hits =
+      groups.length === 0 && parsed.words.length > 0
+        ? [] // only stop words or symbols: nothing to look for
+        : groups.length === 0
+          ? this.list(parsed.kind).map((record) => ({ record, score: 0, coverage: 0 }))
+          : this.rank(words, parsed.kind, groups);
+    const matching = hits.filter((h) => filters.test(h.record));
+    if (matching.length === 0) return this.empty(echo, words, parsed.kind, filters.test, groups);
+
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
+    const items: ResultItem[] = matching
+      .slice(offset, offset + limit)
+      .map((h) => presentRecord(h.record, round(h.score), words, this.kb, this.relations));
+    const notes = groups.filter((g) => g.fuzzy).map((g) => `No exact match for "${g.words.join(' ')}": showing close spellings.`);
+    return { type: 'results', query: echo, total: matching.length, offset, items, notes };
+  }
+
+  /** lunr search with expanded terms, then AND-first ranking: records matching more query groups come first. */
+  private rank(words: string[], kind?: Kind, groups = this.expander.expand(words)): Hit[] {
+    if (groups.length === 0) return [];
+    const results = this.index.query((q) => {
+      for (const group of groups) {
+        for (const [term, boost] of group.terms) q.term(term, { usePipeline: false, boost });
+      }
+    });
+    const hits: Hit[] = [];
+    for (const result of results) {
+      const record = this.kb.byId.get(result.ref);
+      if (!record || (kind && record.kind !== kind)) continue;
+      const matched = new Set(Object.keys(result.matchData.metadata));
+      const coverage = groups.filter((g) => [...g.terms.keys()].some((t) => matched.has(t))).length;
+      hits.push({ record, score: result.score, coverage });
+    }
+    const best = Math.max(0, ...hits.map((h) => h.coverage));
+    const needed = Math.min(best, Math.ceil(groups.length / 2));
+    return hits
+      .filter((h) => h.coverage >= needed)
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score || this.position(a) - this.position(b));
+  }
+
+  private position(hit: Hit): number {
+    return this.order.get(hit.record.id) ?? 0;
+  }
+
+  private empty(echo: QueryEcho, words: string[], kind: Kind | undefined, test: RecordFilter, groups: TermGroup[]): Answer {
+    const suggestions: string[] = [];
+    if (kind) {
+      const elsewhere = this.rank(words, undefined, groups).filter((h) => test(h.record));
+      if (elsewhere.length > 0) suggestions.push(`${words.join(' ')} (all kinds: ${elsewhere.length} results)`);
+    }
+    for (const word of words.filter((w) => w.length >= 4)) {
+      for (const near of this.nearbyWords(word)) if (!suggestions.includes(near)) suggestions.push(near);
+    }
+    const themes = this.popularThemes();
+    const message = echo.phrase
+      ? `Nothing matches "${echo.phrase}"${kind ? ` among ${kind} records` : ''}.`
+      : 'Nothing matches these filters.';
+    return { type: 'empty', query: echo, message, suggestions: [...suggestions.slice(0, 5), ...themes].slice(0, 8) };
+  }
+
+  /** Words of the corpus within two edits of `word`. */
+  private nearbyWords(word: string): string[] {
+    const vocabulary = this.vocabulary();
+    return vocabulary.filter((v) => v !== word && Math.abs(v.length - word.length) <= 2 && editDistance(v, word) <= 2).slice(0, 3);
+  }
+
+  private vocabularyCache?: string[];
+  private vocabulary(): string[] {
+    this.vocabularyCache ??= [
+      ...new Set(
+        this.kb.records
+          .flatMap((r) => fold(`${r.title} ${r.themes.join(' ')}`).split(' '))
+          .concat(this.kb.taxonomy.themes.flatMap((t) => fold(`${t.label} ${t.synonyms.join(' ')}`).split(' ')))
+          .filter((w) => w.length >= 4),
+      ),
+    ].sort();
+    return this.vocabularyCache;
+  }
+
+  /** A few theme filters to try, the most used first. */
+  private popularThemes(): string[] {
+    const counts = this.kb.taxonomy.themes.map((t) => ({ id: t.id, n: this.kb.records.filter((r) => r.themes.includes(t.id)).length }));
+    return counts.sort((a, b) => b.n - a.n).slice(0, 4).map((t) => `theme:${t.id}`);
+  }
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Levenshtein distance, small inputs only. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,100 @@
+// The one query grammar of every surface (slash command, mention, CLI, console):
+//   [kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]
+// Parsing produces plain data; nothing here ever reaches lunr's query parser.
+import type { Kind } from '../records/schema.js';
+import { fold } from '../search/text.js';
+
+export type FilterName = 'theme' | 'year' | 'by' | 'for' | 'kind' | 'lang';
+
+export interface QueryFilters {
+  theme?: string[];
+  year?: number;
+  by?: string;
+  for?: string;
+  kind?: Kind;
+  lang?: string;
+}
+
+export type ParsedQuery =
+  | { command: 'search'; text: string; kind?: Kind; words: string[]; filters: QueryFilters }
+  | { command: 'show'; text: string; id: string }
+  | { command: 'themes'; text: string }
+  | { command: 'help'; text: string; reason?: string };
+
+/** Longest accepted input; the rest of a huge paste is ignored, never an error. */
+export const MAX_INPUT_CHARS = 500;
+
+const KIND_WORDS: Record<string, Kind> = {};
+const addKind = (kind: Kind, list: string) => list.split(' ').forEach((w) => (KIND_WORDS[w] = kind));
+addKind('recommendation', 'recommendations recommendation recs rec proposals recomendaciones recomendacion recommandations recommandation');
+addKind('treaty', 'treaties treaty instruments instrument conventions convention tratados tratado traites traite instrumentos');
+addKind('session', 'sessions session events event meetings meeting sesiones sesion seances seance reuniones reunions');
+addKind('speaker', 'speakers speaker people person who ponentes ponente intervenants intervenant personas');
+addKind('observance', 'observances observance days day dias journees');
+
+const FILTER_NAMES: Record<string, FilterName> = {
+  theme: 'theme', themes: 'theme', topic: 'theme', tema: 'theme',
+  year: 'year', ano: 'year', annee: 'year',
+  by: 'by', from: 'by', por: 'by', par: 'by',
+  for: 'for', to: 'for', para: 'for', pour: 'for',
+  kind: 'kind', type: 'kind', tipo: 'kind',
+  lang: 'lang', language: 'lang', idioma: 'lang', langue: 'lang',
+};
+
+export const FILTER_HELP = ['theme:children', 'year:2006', 'by:gfmd', 'for:local-governments'];
+
+/** Words that ask for help in any of the supported languages. */
+const HELP_WORDS = new Set(['help', 'ayuda', 'aide', '?', 'usage']);
+
+export function kindFromWord(word: string): Kind | undefined {
+  return KIND_WORDS[fold(word)];
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  // Control characters become spaces; a huge paste is cut, never rejected.
+  const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, MAX_INPUT_CHARS).trim();
+  const parts = text.split(/\s+/).filter(Boolean);
+  const first = parts[0] ? fold(parts[0]) : '';
+  if (parts.length === 0 || HELP_WORDS.has(parts[0] ?? '') || HELP_WORDS.has(first)) return { command: 'help', text };
+  if (first === 'themes' || first === 'temas') return { command: 'themes', text };
+  if ((first === 'show' || first === 'mostrar' || first === 'voir') && parts.length >= 2) {
+    return { command: 'show', text, id: (parts[1] ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '') };
+  }
+
+  let kind = kindFromWord(parts[0] ?? '');
+  const rest = kind ? parts.slice(1) : parts;
+  const filters: QueryFilters = {};
+  const words: string[] = [];
+  for (const part of rest) {
+    const filter = /^([\p{L}_]+):(.+)$/u.exec(part);
+    if (!filter || filter[2]?.startsWith('//')) {
+      words.push(part);
+      continue;
+    }
+    const name = FILTER_NAMES[fold(filter[1] ?? '').replace(/ /g, '')];
+    const value = (filter[2] ?? '').trim();
+    if (!name) return { command: 'help', text, reason: `Unknown filter "${filter[1]}:". Filters: ${FILTER_HELP.join(' ')}` };
+    switch (name) {
+      case 'theme':
+        filters.theme = [...(filters.theme ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+        break;
+      case 'year': {
+        if (!/^\d{4}$/.test(value)) return { command: 'help', text, reason: `year: expects a four-digit year, like year:2006` };
+        filters.year = Number(value);
+        break;
+      }
+      case 'kind': {
+        const k = kindFromWord(value);
+        if (!k) return { command: 'help', text, reason: `kind: expects recommendations, treaties, sessions, speakers or observances` };
+        kind = k;
+        break;
+      }
+      case 'by':
+      case 'for':
+      case 'lang':
+        filters[name] = value;
+        break;
+    }
+  }
+  return { command: 'search', text, kind, words, filters };
+}

@@ -1,0 +1,221 @@
+// Loads seeds/**/*.yaml and data/sources/*.txt into a validated KnowledgeBase.
+// Every problem names its file, line and field: `seeds/x.yaml:42: recommendation "y": by: unknown speaker "z"`.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { KINDS, SCHEMAS, taxonomySchema, type Kind, type RightsRecord, type Taxonomy } from './schema.js';
+import { checkReferences } from './references.js';
+
+/** A metadata header of a source document in data/sources/. */
+export interface SourceDocument {
+  id: string;
+  title: string;
+  organizer?: string;
+  date?: string;
+  place?: string;
+  file: string;
+}
+
+/** Where a record was defined, for error messages. */
+export interface RecordLocation {
+  file: string;
+  line: number;
+  /** Line of a field of the record (e.g. ['by', 'speakers']); the record's line when absent. */
+  fieldLine(path: readonly (string | number)[]): number;
+}
+
+/** One validation problem, already located. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Thrown when seeds are invalid; `problems` lists every one found, not just the first. */
+export class RecordsError extends Error {
+  readonly code = 'RECORDS_INVALID';
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'RecordsError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+export interface KnowledgeBase {
+  records: RightsRecord[];
+  byId: Map<string, RightsRecord>;
+  taxonomy: Taxonomy;
+  documents: Map<string, SourceDocument>;
+  locations: Map<string, RecordLocation>;
+  /** Content hash of seeds and sources: the prebuilt index is reused only when it matches. */
+  hash: string;
+}
+
+export interface LoadOptions {
+  /** Project root; file names in messages are relative to it. */
+  root: string;
+  seedsDir?: string;
+  sourcesDir?: string;
+}
+
+const VOCABULARY_FILES = new Set(['themes.yaml', 'lexicon.yaml']);
+
+export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
+  const seedsDir = options.seedsDir ?? join(options.root, 'seeds');
+  const sourcesDir = options.sourcesDir ?? join(options.root, 'data', 'sources');
+  const display = (path: string) => relative(options.root, path).split(sep).join('/');
+  const hash = createHash('sha256');
+  const problems: Problem[] = [];
+
+  const taxonomyPath = join(seedsDir, 'themes.yaml');
+  const taxonomyDoc = readYaml(taxonomyPath, display, hash, problems);
+  let taxonomy: Taxonomy = { themes: [], groups: [], addressees: [] };
+  if (taxonomyDoc) {
+    const parsed = taxonomySchema.safeParse(taxonomyDoc.doc.toJS());
+    if (parsed.success) taxonomy = parsed.data;
+    else for (const issue of parsed.error.issues) {
+      problems.push({ file: display(taxonomyPath), line: lineOf(taxonomyDoc.doc, taxonomyDoc.lines, issue.path), message: `${issue.path.join('.')}: ${issue.message}` });
+    }
+  }
+
+  const documents = loadSources(sourcesDir, display, hash);
+  const records: RightsRecord[] = [];
+  /** Ids of records rejected above: references to them are not reported twice. */
+  const rejected = new Set<string>();
+  const locations = new Map<string, RecordLocation>();
+  for (const path of listYamlFiles(seedsDir)) {
+    if (path === taxonomyPath || VOCABULARY_FILES.has(path.slice(seedsDir.length + 1))) continue;
+    const loaded = readYaml(path, display, hash, problems);
+    if (!loaded) continue;
+    const file = display(path);
+    const { doc, lines } = loaded;
+    if (doc.contents === null) continue;
+    if (!isSeq(doc.contents)) {
+      problems.push({ file, line: 1, message: 'expected a YAML list of records (each item starting with "- id: ...")' });
+      continue;
+    }
+    const items = doc.toJS() as unknown[];
+    items.forEach((raw, index) => {
+      const line = lineOf(doc, lines, [index]);
+      const label = describe(raw);
+      const kind = (raw as { kind?: unknown } | null)?.kind;
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      if (typeof rawId === 'string') rejected.add(rawId);
+      if (!KINDS.includes(kind as Kind)) {
+        const field = (raw as object | null) && 'kind' in (raw as object) ? ['kind'] : [];
+        problems.push({ file, line: lineOf(doc, lines, [index, ...field]), message: `${label}: kind: must be one of ${KINDS.join(', ')}` });
+        return;
+      }
+      const parsed = SCHEMAS[kind as Kind].safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+          const field = path.join('.') || 'record';
+          const message =
+            issue.code === 'unrecognized_keys'
+              ? 'unknown field (see docs/records.md)'
+              : issue.message.endsWith('received undefined')
+                ? 'is required'
+                : issue.message;
+          problems.push({ file, line: lineOf(doc, lines, [index, ...path]), message: `${label}: ${field}: ${message}` });
+        }
+        return;
+      }
+      const record = parsed.data as RightsRecord;
+      const previous = locations.get(record.id);
+      if (previous) {
+        problems.push({ file, line, message: `${label}: id: duplicate id, first defined at ${previous.file}:${previous.line}` });
+        return;
+      }
+      rejected.delete(record.id);
+      locations.set(record.id, { file, line, fieldLine: (path) => lineOf(doc, lines, [index, ...path]) });
+      records.push(record);
+    });
+  }
+
+  const byId = new Map(records.map((r) => [r.id, r] as const));
+  problems.push(...checkReferences({ records, byId, taxonomy, documents, locations, rejected }));
+  if (problems.length > 0) throw new RecordsError(problems);
+  return { records, byId, taxonomy, documents, locations, hash: hash.digest('hex') };
+}
+
+function describe(raw: unknown): string {
+  const r = (raw ?? {}) as { kind?: unknown; id?: unknown };
+  const kind = typeof r.kind === 'string' ? r.kind : 'record';
+  return typeof r.id === 'string' ? `${kind} "${r.id}"` : `${kind} (no id)`;
+}
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function readYaml(path: string, display: (p: string) => string, hash: ReturnType<typeof createHash>, problems: Problem[]) {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    problems.push({ file: display(path), line: 1, message: `cannot read file: ${(error as Error).message}` });
+    return undefined;
+  }
+  hash.update(display(path)).update('\0').update(source).update('\0');
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0].line ?? 1;
+      problems.push({ file: display(path), line, message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  return { doc, lines };
+}
+
+/** Line of the deepest node on `path` that exists (a missing field points at its record). */
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const keys = path.slice(0, depth) as (string | number)[];
+    const node = depth === 0 ? doc.contents : (doc.getIn(keys, true) as Node | undefined);
+    let offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
+    // For a map field, point at its key rather than its value.
+    if (depth > 0 && offset !== undefined) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === keys[keys.length - 1]);
+        const keyRange = (pair?.key as Node | undefined)?.range;
+        if (keyRange) offset = keyRange[0];
+      }
+    }
+    if (offset !== undefined) return lines.linePos(offset).line;
+  }
+  return 1;
+}
+
+function loadSources(dir: string, display: (p: string) => string, hash: ReturnType<typeof createHash>): Map<string, SourceDocument> {
+  const documents = new Map<string, SourceDocument>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  } catch {
+    return documents;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const text = readFileSync(path, 'utf8');
+    hash.update(display(path)).update('\0').update(text).update('\0');
+    const header = /^---\n([\s\S]*?)\n---\n/.exec(text);
+    const meta = (header ? parseDocument(header[1] ?? '').toJS() : {}) as Record<string, string>;
+    const id = name.replace(/\.txt$/, '');
+    documents.set(id, { id, title: meta.title ?? id, organizer: meta.organizer, date: meta.date, place: meta.place, file: display(path) });
+  }
+  return documents;
+}

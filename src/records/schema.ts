@@ -1,0 +1,140 @@
+// Record schema: the five kinds of seeds/*.yaml records, validated with zod.
+// The format is documented for curators in docs/records.md; keep the two in step.
+import { z } from 'zod';
+
+export const KINDS = ['session', 'treaty', 'recommendation', 'speaker', 'observance'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug like "gfmd-2017-firewalls"');
+const text = z.string().trim().min(1, 'must not be empty');
+/** ISO 8601 date, full or reduced precision (YYYY, YYYY-MM), or --MM-DD when the year is unknown. */
+export const isoDate = z
+  .string()
+  .regex(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/, 'must be an ISO date: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD')
+  .refine(isCalendarDate, 'is not a real calendar date');
+const ids = z.array(slug);
+const oneOrMany = z.union([slug, ids]).transform((v) => (typeof v === 'string' ? [v] : v));
+
+function isCalendarDate(value: string): boolean {
+  // --MM-DD has no year: check it against a leap year so --02-29 stays valid.
+  const parts = value.startsWith('--') ? ['2000', ...value.slice(2).split('-')] : value.split('-');
+  const [year, month, day] = parts.map(Number);
+  if (month !== undefined && (month < 1 || month > 12)) return false;
+  if (year !== undefined && month !== undefined && day !== undefined) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > last) return false;
+  }
+  return true;
+}
+
+export const sourceSchema = z.strictObject({
+  document: slug,
+  section: text,
+  paragraph: z.union([z.number().int().positive(), text]).optional(),
+  note: text.optional(),
+});
+
+const base = {
+  id: slug,
+  title: text,
+  text,
+  themes: z.array(slug).min(1, 'needs at least one theme'),
+  affected: ids.optional(),
+  quote: text.optional(),
+  source: sourceSchema,
+};
+
+export const sessionSchema = z.strictObject({
+  ...base,
+  kind: z.literal('session'),
+  date: isoDate,
+  end_date: isoDate.optional(),
+  date_note: text.optional(),
+  time: text.optional(),
+  venue: text.optional(),
+  city: text.optional(),
+  country: text.optional(),
+  organizers: z.array(text).optional(),
+  chair: oneOrMany.optional(),
+  moderators: oneOrMany.optional(),
+  rapporteur: oneOrMany.optional(),
+  speakers: ids.optional(),
+  speakers_note: text.optional(),
+  parent: slug.optional(),
+  objectives: z.array(text).optional(),
+  questions: z.array(text).optional(),
+});
+
+export const treatySchema = z.strictObject({
+  ...base,
+  kind: z.literal('treaty'),
+  short_name: text,
+  aliases: z.array(text).default([]),
+  adopted: isoDate,
+  in_force: isoDate.optional(),
+  body: text,
+  binding: z.boolean(),
+  articles: z.array(z.strictObject({ article: z.union([text, z.number()]).transform(String), text })).optional(),
+});
+
+export const recommendationSchema = z.strictObject({
+  ...base,
+  kind: z.literal('recommendation'),
+  by: z
+    .strictObject({ speakers: ids.optional(), organization: text.optional() })
+    .refine((by) => (by.speakers?.length ?? 0) > 0 || by.organization !== undefined, 'needs speakers or an organization'),
+  session: slug,
+  addressed_to: ids.optional(),
+  type: z.enum(['general', 'practical']).optional(),
+  treaties: ids.optional(),
+});
+
+export const speakerSchema = z.strictObject({
+  ...base,
+  kind: z.literal('speaker'),
+  name: text,
+  aliases: z.array(text).default([]),
+  role: text.optional(),
+  organization: text.optional(),
+  country: text.optional(),
+  sessions: ids.min(1, 'needs at least one session'),
+});
+
+export const observanceSchema = z.strictObject({
+  ...base,
+  kind: z.literal('observance'),
+  date: z.string().regex(/^--\d{2}-\d{2}$/, 'must be a month-day date like --12-18').refine(isCalendarDate, 'is not a real calendar date'),
+  treaty: slug.optional(),
+  body: text.optional(),
+});
+
+export const SCHEMAS = {
+  session: sessionSchema,
+  treaty: treatySchema,
+  recommendation: recommendationSchema,
+  speaker: speakerSchema,
+  observance: observanceSchema,
+} as const;
+
+export type SessionRecord = z.infer<typeof sessionSchema>;
+export type TreatyRecord = z.infer<typeof treatySchema>;
+export type RecommendationRecord = z.infer<typeof recommendationSchema>;
+export type SpeakerRecord = z.infer<typeof speakerSchema>;
+export type ObservanceRecord = z.infer<typeof observanceSchema>;
+/** Any validated record, discriminated by `kind`. */
+export type RightsRecord = SessionRecord | TreatyRecord | RecommendationRecord | SpeakerRecord | ObservanceRecord;
+
+/** One entry of a controlled vocabulary in seeds/themes.yaml. */
+export const vocabularyEntrySchema = z.strictObject({
+  id: slug,
+  label: text,
+  synonyms: z.array(text).default([]),
+});
+export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
+
+export const taxonomySchema = z.strictObject({
+  themes: z.array(vocabularyEntrySchema).min(1),
+  groups: z.array(vocabularyEntrySchema).min(1),
+  addressees: z.array(vocabularyEntrySchema).min(1),
+});
+export type Taxonomy = z.infer<typeof taxonomySchema>;

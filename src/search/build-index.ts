@@ -1,0 +1,103 @@
+// Builds the lunr index over all records, and saves/loads it as data/index.json keyed by the seeds' hash.
+// Field boosts: title and aliases highest, then themes and links, then metadata, then text.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import lunr from 'lunr';
+import type { KnowledgeBase } from '../records/load.js';
+import type { RightsRecord } from '../records/schema.js';
+import { fold, linkToken } from './text.js';
+
+/** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
+export const INDEX_VERSION = 3;
+
+export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
+export type Field = keyof typeof FIELD_BOOSTS;
+
+interface SerializedIndex {
+  version: number;
+  hash: string;
+  index: object;
+}
+
+/** The text of each field of one record, folded for lunr. */
+export function indexFields(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId' | 'taxonomy'>): Record<Field, string> {
+  const label = (list: 'themes' | 'groups' | 'addressees', id: string) => kb.taxonomy[list].find((e) => e.id === id)?.label ?? id;
+  const speakerNames = (ids: readonly string[] = []) =>
+    ids.flatMap((id) => {
+      const s = kb.byId.get(id);
+      return s?.kind === 'speaker' ? [s.name] : [];
+    });
+  const links: string[] = [
+    ...record.themes.flatMap((t) => [linkToken('theme', t), label('themes', t)]),
+    ...(record.affected ?? []).flatMap((g) => [linkToken('group', g), label('groups', g)]),
+  ];
+  const aliases: string[] = [];
+  const meta: string[] = [record.kind];
+  const text: string[] = [record.text, record.quote ?? ''];
+
+  switch (record.kind) {
+    case 'session':
+      meta.push(record.venue ?? '', record.city ?? '', record.country ?? '', ...(record.organizers ?? []), record.date.slice(0, 4));
+      for (const id of [...(record.chair ?? []), ...(record.moderators ?? []), ...(record.rapporteur ?? []), ...(record.speakers ?? [])]) {
+        links.push(linkToken('speaker', id));
+      }
+      text.push(...(record.objectives ?? []), ...(record.questions ?? []), record.date_note ?? '');
+      break;
+    case 'treaty':
+      aliases.push(record.short_name, ...record.aliases, linkToken('treaty', record.id));
+      meta.push(record.body, record.adopted.slice(0, 4));
+      text.push(...(record.articles ?? []).map((a) => `article ${a.article} ${a.text}`));
+      break;
+    case 'recommendation':
+      meta.push(record.by.organization ?? '', ...speakerNames(record.by.speakers), record.type ?? '');
+      links.push(...(record.by.speakers ?? []).map((id) => linkToken('speaker', id)));
+      links.push(...(record.treaties ?? []).map((id) => linkToken('treaty', id)));
+      links.push(...(record.addressed_to ?? []).flatMap((a) => [linkToken('addressee', a), label('addressees', a)]));
+      break;
+    case 'speaker':
+      aliases.push(record.name, ...record.aliases, linkToken('speaker', record.id));
+      meta.push(record.role ?? '', record.organization ?? '', record.country ?? '');
+      break;
+    case 'observance':
+      if (record.treaty) links.push(linkToken('treaty', record.treaty));
+      meta.push(record.body ?? '');
+      break;
+  }
+  return {
+    title: fold(record.title),
+    aliases: fold(aliases.join(' ')),
+    links: fold(links.join(' ')),
+    meta: fold(meta.join(' ')),
+    text: fold(text.join(' ')),
+  };
+}
+
+export function buildIndex(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'taxonomy'>): lunr.Index {
+  return lunr(function () {
+    this.ref('id');
+    for (const [field, boost] of Object.entries(FIELD_BOOSTS)) this.field(field, { boost });
+    this.metadataWhitelist = [];
+    for (const record of kb.records) this.add({ id: record.id, ...indexFields(record, kb) });
+  });
+}
+
+/** Reads a prebuilt index if it exists and was built from the same seeds; undefined otherwise. */
+export function readPrebuiltIndex(path: string, hash: string): lunr.Index | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as SerializedIndex;
+    if (saved.version !== INDEX_VERSION || saved.hash !== hash) return undefined;
+    return lunr.Index.load(saved.index);
+  } catch {
+    return undefined; // a damaged file is simply rebuilt
+  }
+}
+
+/** Writes the index atomically (temp file + rename) so a crash never leaves half a file. */
+export function writeIndex(path: string, hash: string, index: lunr.Index): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  const saved: SerializedIndex = { version: INDEX_VERSION, hash, index: index.toJSON() };
+  writeFileSync(temp, JSON.stringify(saved));
+  renameSync(temp, path);
+}

@@ -1,0 +1,36 @@
+// Text normalisation shared by indexing and querying, so both sides see the same terms.
+// lunr's trimmer only knows ASCII letters: accents are folded before lunr sees any text.
+import lunr from 'lunr';
+
+const MAX_QUERY_CHARS = 500;
+const MAX_TOKENS = 24;
+
+/** Lowercase, strip accents (NFD + drop combining marks), keep letters and digits. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Words of user text, folded, bounded in number so a pasted page cannot cost much. */
+export function words(text: string): string[] {
+  const folded = fold(text.slice(0, MAX_QUERY_CHARS * 4));
+  return folded === '' ? [] : folded.split(' ').slice(0, MAX_TOKENS);
+}
+
+export function stem(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}
+
+export function isStopWord(word: string): boolean {
+  return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+}
+
+/** A synthetic index token that links a record to a theme, group, treaty or speaker id. */
+export function linkToken(type: 'theme' | 'group' | 'treaty' | 'speaker' | 'addressee', id: string): string {
+  return `x${type}${id.replace(/[^a-z0-9]/g, '')}`;
+}
