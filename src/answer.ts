@@ -2,6 +2,13 @@
 // No Slack or Discord formatting here; user text is carried as plain data for adapters to escape.
 import type { Kind, RightsRecord } from './records/schema.js';
 import type { QueryFilters } from './query/parse.js';
+import type { Lang } from './i18n/catalog.js';
+
+/** A message for the user as a catalog key and its parameters, so each renderer can translate it. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
+}
 
 /** Where a record comes from in the source corpus. */
 export interface Citation {
@@ -52,13 +59,16 @@ export interface HelpContent {
   filters: string[];
 }
 
-export type Answer =
-  | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: string[] }
-  | { type: 'empty'; query: QueryEcho; message: string; suggestions: string[] }
+export type AnswerBody =
+  | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: Message[] }
+  | { type: 'empty'; query: QueryEcho; suggestions: string[] }
   | { type: 'record'; item: ResultItem }
   | { type: 'not-found'; id: string; suggestions: string[] }
   | { type: 'themes'; themes: { id: string; label: string; count: number }[] }
-  | { type: 'help'; reason?: string; help: HelpContent };
+  | { type: 'help'; reason?: Message; help: HelpContent };
+
+/** What the core answers; `lang` is the language the asker should be answered in. */
+export type Answer = AnswerBody & { lang: Lang };
 
 export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
   session: { one: 'Session', many: 'Sessions' },

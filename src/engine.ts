@@ -1,7 +1,8 @@
 // The core API every adapter calls: ask(text) → Answer, show(id), list(kind), suggest(prefix).
 // Input is parsed by our own grammar and turned into lunr query objects; it never reaches lunr's parser.
 import type lunr from 'lunr';
-import { HELP, type Answer, type QueryEcho, type ResultItem } from './answer.js';
+import { HELP, type Answer, type AnswerBody, type QueryEcho, type ResultItem } from './answer.js';
+import type { Lang } from './i18n/catalog.js';
 import type { KnowledgeBase } from './records/load.js';
 import type { Kind, RightsRecord } from './records/schema.js';
 import { parseQuery, type ParsedQuery } from './query/parse.js';
@@ -39,24 +40,36 @@ export class Engine {
   }
 
   /** Answers what a user typed after `/rights`. Never throws on user input. */
-  ask(text: string, page: PageOptions = {}): Answer {
-    return this.answer(parseQuery(text), page);
+  ask(text: string, page: PageOptions = {}, lang: Lang = 'en'): Answer {
+    return this.answer(parseQuery(text), page, lang);
   }
 
-  answer(parsed: ParsedQuery, page: PageOptions = {}): Answer {
+  answer(parsed: ParsedQuery, page: PageOptions = {}, lang: Lang = 'en'): Answer {
+    return { ...this.answerBody(parsed, page), lang } as Answer;
+  }
+
+  private answerBody(parsed: ParsedQuery, page: PageOptions): AnswerBody {
     switch (parsed.command) {
       case 'help':
         return { type: 'help', reason: parsed.reason, help: HELP };
       case 'themes':
-        return this.themes();
+        return this.themesBody();
       case 'show':
-        return this.show(parsed.id);
+        return this.showBody(parsed.id);
       case 'search':
         return this.search(parsed, page);
     }
   }
 
-  show(id: string): Answer {
+  show(id: string, lang: Lang = 'en'): Answer {
+    return { ...this.showBody(id), lang } as Answer;
+  }
+
+  themes(lang: Lang = 'en'): Answer {
+    return { ...this.themesBody(), lang } as Answer;
+  }
+
+  private showBody(id: string): AnswerBody {
     const record = this.kb.byId.get(id.trim().toLowerCase());
     if (record) return { type: 'record', item: presentRecord(record, 1, [], this.kb, this.relations, Infinity) };
     const suggestions = this.suggest(id.replace(/-/g, ' '), undefined, 5).map((s) => s.id);
@@ -68,7 +81,7 @@ export class Engine {
     return this.kb.records.filter((r) => kind === undefined || r.kind === kind);
   }
 
-  themes(): Answer {
+  private themesBody(): AnswerBody {
     const count = (id: string) => this.kb.records.filter((r) => r.themes.includes(id)).length;
     return { type: 'themes', themes: this.kb.taxonomy.themes.map((t) => ({ id: t.id, label: t.label, count: count(t.id) })) };
   }
@@ -88,7 +101,7 @@ export class Engine {
     return picked.slice(0, limit).map(({ id, title }) => ({ id, title }));
   }
 
-  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): Answer {
+  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): AnswerBody {
     const words = toWords(parsed.words.join(' '));
     const echo: QueryEcho = { text: parsed.text, phrase: parsed.words.join(' '), kind: parsed.kind, terms: words, filters: parsed.filters };
     const filters = resolveFilters(parsed.filters, this.kb);
@@ -109,7 +122,7 @@ export class Engine {
     const items: ResultItem[] = matching
       .slice(offset, offset + limit)
       .map((h) => presentRecord(h.record, round(h.score), words, this.kb, this.relations));
-    const notes = groups.filter((g) => g.fuzzy).map((g) => `No exact match for "${g.words.join(' ')}": showing close spellings.`);
+    const notes = groups.filter((g) => g.fuzzy).map((g) => ({ key: 'results.fuzzy', params: { words: g.words.join(' ') } }));
     return { type: 'results', query: echo, total: matching.length, offset, items, notes };
   }
 
@@ -140,7 +153,7 @@ export class Engine {
     return this.order.get(hit.record.id) ?? 0;
   }
 
-  private empty(echo: QueryEcho, words: string[], kind: Kind | undefined, test: RecordFilter, groups: TermGroup[]): Answer {
+  private empty(echo: QueryEcho, words: string[], kind: Kind | undefined, test: RecordFilter, groups: TermGroup[]): AnswerBody {
     const suggestions: string[] = [];
     if (kind) {
       const elsewhere = this.rank(words, undefined, groups).filter((h) => test(h.record));
@@ -150,10 +163,7 @@ export class Engine {
       for (const near of this.nearbyWords(word)) if (!suggestions.includes(near)) suggestions.push(near);
     }
     const themes = this.popularThemes();
-    const message = echo.phrase
-      ? `Nothing matches "${echo.phrase}"${kind ? ` among ${kind} records` : ''}.`
-      : 'Nothing matches these filters.';
-    return { type: 'empty', query: echo, message, suggestions: [...suggestions.slice(0, 5), ...themes].slice(0, 8) };
+    return { type: 'empty', query: echo, suggestions: [...suggestions.slice(0, 5), ...themes].slice(0, 8) };
   }
 
   /** Words of the corpus within two edits of `word`. */

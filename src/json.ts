@@ -1,5 +1,7 @@
 // The JSON contract of `rights ask --json` (and the digest): other tools depend on this shape.
 import type { Answer, ResultItem } from './answer.js';
+import { translator } from './i18n/catalog.js';
+import { MESSAGES } from './i18n/messages.js';
 
 export interface JsonRecord {
   id: string;
@@ -29,6 +31,7 @@ export type AskJson =
   | { error: string; usage: string };
 
 export function answerToJson(answer: Answer, usage: string): AskJson {
+  const t = translator('en', MESSAGES);
   switch (answer.type) {
     case 'results':
       return {
@@ -36,7 +39,7 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
         total: answer.total,
         offset: answer.offset,
         results: answer.items.map(itemToJson),
-        ...(answer.notes.length ? { notes: answer.notes } : {}),
+        ...(answer.notes.length ? { notes: answer.notes.map((n) => t(n.key, n.params)) } : {}),
       };
     case 'empty':
       return {
@@ -53,6 +56,6 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
     case 'themes':
       return { error: 'Use `rights themes` to list themes.', usage };
     case 'help':
-      return { error: answer.reason ?? 'Nothing to look for: give some words.', usage };
+      return { error: t(answer.reason?.key ?? 'reason.empty', answer.reason?.params), usage };
   }
 }

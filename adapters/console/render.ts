@@ -1,88 +1,73 @@
 // Plain-text rendering of core answers, for the console chat and the CLI. Pure functions.
-import { KIND_LABELS, type Answer, type Citation, type HelpContent, type ResultItem } from '../../src/answer.js';
-import type { RightsRecord } from '../../src/records/schema.js';
+import type { Answer, HelpContent, Message, ResultItem } from '../../src/answer.js';
+import { translator, type Translate } from '../../src/i18n/catalog.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
+import { byLine, formatCitation, recordFields } from '../../src/display.js';
 
 export function renderText(answer: Answer): string {
+  const t = translator(answer.lang, MESSAGES);
   switch (answer.type) {
     case 'help':
-      return renderHelp(answer.help, answer.reason);
+      return renderHelp(answer.help, t, answer.reason);
     case 'themes':
-      return ['Themes (use theme:<id>):', ...answer.themes.map((t) => `  ${t.id.padEnd(28)} ${t.label} (${t.count})`)].join('\n');
+      return [`${t('themes.heading')}:`, ...answer.themes.map((x) => `  ${x.id.padEnd(28)} ${x.label} (${x.count})`)].join('\n');
     case 'not-found':
-      return [`No record with id "${answer.id}".`, ...(answer.suggestions.length ? [`Did you mean: ${answer.suggestions.join(', ')}`] : [])].join('\n');
-    case 'empty':
-      return [answer.message, ...(answer.suggestions.length ? [`Try: ${answer.suggestions.join(' · ')}`] : []), 'Type "help" for examples.'].join('\n');
+      return [t('notFound', { id: answer.id }), ...(answer.suggestions.length ? [t('notFound.didYouMean', { ids: answer.suggestions.join(', ') })] : [])].join('\n');
+    case 'empty': {
+      const { phrase, kind } = answer.query;
+      const first = !phrase ? t('empty.filters') : kind ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() }) : t('empty.nothing', { phrase });
+      return [first, ...(answer.suggestions.length ? [t('empty.try', { suggestions: answer.suggestions.join(' · ') })] : []), t('empty.help')].join('\n');
+    }
     case 'record':
-      return renderDetails(answer.item);
+      return renderDetails(answer.item, t);
     case 'results': {
       const { total, offset, items } = answer;
-      const kind = answer.query.kind ? KIND_LABELS[answer.query.kind].many : 'Results';
-      const about = answer.query.phrase ? ` for "${answer.query.phrase}"` : '';
-      const lines = [`${kind}${about}: ${total} found, showing ${offset + 1}–${offset + items.length}`, ...answer.notes, ''];
-      items.forEach((item, i) => lines.push(renderItem(item, offset + i + 1), ''));
-      if (offset + items.length < total) lines.push('Type "more" for the next results, or "show <id>" for details.');
-      else lines.push('Type "show <id>" for details.');
+      const kind = t(answer.query.kind ? `kinds.${answer.query.kind}` : 'kinds.all');
+      const heading = answer.query.phrase ? t('results.heading', { kind, phrase: answer.query.phrase }) : kind;
+      const count = t('results.count', { total, from: offset + 1, to: offset + items.length });
+      const lines = [`${heading}: ${count}`, ...answer.notes.map((n) => t(n.key, n.params)), ''];
+      items.forEach((item, i) => lines.push(renderItem(item, offset + i + 1, t), ''));
+      lines.push(t(offset + items.length < total ? 'results.more' : 'results.details'));
       return lines.join('\n');
     }
   }
 }
 
-export function renderHelp(help: HelpContent, reason?: string): string {
+export function renderHelp(help: HelpContent, t: Translate, reason?: Message): string {
   return [
-    ...(reason ? [reason, ''] : []),
-    `Ask: ${help.usage}`,
-    `Kinds: ${help.kinds.join(', ')} (or none, to search everything)`,
-    `Filters: ${help.filters.join('  ')}`,
-    'Examples:',
+    ...(reason ? [t(reason.key, reason.params), ''] : []),
+    t('help.ask', { usage: help.usage }),
+    t('help.kinds', { kinds: help.kinds.join(', ') }),
+    t('help.filters', { filters: help.filters.join('  ') }),
+    t('help.examples'),
     ...help.examples.map((e) => `  ${e}`),
   ].join('\n');
 }
 
-export function formatCitation(c: Citation): string {
-  const where = [c.section, c.paragraph !== undefined ? `para. ${c.paragraph}` : ''].filter(Boolean).join(', ');
-  return `${c.title} (${c.document}) — ${where}`;
-}
-
-function byLine(record: RightsRecord, item: ResultItem): string | undefined {
-  if (record.kind !== 'recommendation') return undefined;
-  const speakers = item.related.filter((r) => r.relation === 'made by').map((r) => r.title);
-  return `By: ${[...speakers, record.by.organization].filter(Boolean).join('; ')}`;
-}
-
-function renderItem(item: ResultItem, n: number): string {
+function renderItem(item: ResultItem, n: number, t: Translate): string {
   const r = item.record;
-  const lines = [`${n}. ${r.title}  [${KIND_LABELS[r.kind].one.toLowerCase()}${item.date ? `, ${item.date}` : ''}]`, `   ${item.snippet}`];
-  const by = byLine(r, item);
-  if (by) lines.push(`   ${by}`);
-  lines.push(`   Source: ${formatCitation(item.citation)}`);
-  if (item.related.length) lines.push(`   Related: ${item.related.slice(0, 4).map((x) => `${x.relation}: ${x.title}`).join(' · ')}`);
-  lines.push(`   id: ${r.id}`);
+  const lines = [`${n}. ${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}${item.date ? `, ${item.date}` : ''}]`, `   ${item.snippet}`];
+  const by = byLine(item);
+  if (by) lines.push(`   ${t('field.by')}: ${by}`);
+  lines.push(`   ${t('field.source')}: ${formatCitation(item.citation, t)}`);
+  if (item.related.length) {
+    lines.push(`   ${t('field.related')}: ${item.related.slice(0, 4).map((x) => `${t(`relation.${x.relation}`)}: ${x.title}`).join(' · ')}`);
+  }
+  lines.push(`   ${t('field.id')}: ${r.id}`);
   return lines.join('\n');
 }
 
 /** Every field of a record, then its related records and citation. */
-export function renderDetails(item: ResultItem): string {
+export function renderDetails(item: ResultItem, t: Translate): string {
   const r = item.record;
-  const lines = [`${r.title}  [${KIND_LABELS[r.kind].one.toLowerCase()}] (id: ${r.id})`, '', r.text, ''];
-  if (r.quote) lines.push(`Quote: “${r.quote}”`, '');
-  for (const [field, value] of Object.entries(r)) {
-    if (['id', 'kind', 'title', 'text', 'quote', 'source'].includes(field) || value === undefined) continue;
-    lines.push(`${field}: ${formatValue(value)}`);
-  }
-  lines.push(`source: ${formatCitation(item.citation)}${item.citation.note ? ` (${item.citation.note})` : ''}`);
+  const lines = [`${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}] (id: ${r.id})`, '', r.text, ''];
+  if (r.quote) lines.push(`${t('field.quote')}: “${r.quote}”`, '');
+  for (const [field, value] of recordFields(item)) lines.push(`${field}: ${value}`);
+  lines.push(`${t('field.source')}: ${formatCitation(item.citation, t)}${item.citation.note ? ` (${item.citation.note})` : ''}`);
   if (item.related.length) {
-    lines.push('', 'Related:');
-    for (const x of item.related) lines.push(`  ${x.relation}: ${x.title} (${x.id})`);
+    lines.push('', `${t('field.related')}:`);
+    for (const x of item.related) lines.push(`  ${t(`relation.${x.relation}`)}: ${x.title} (${x.id})`);
   }
   return lines.join('\n');
 }
 
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v).join(': ') : String(v))).join('; ');
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ');
-  }
-  return String(value);
-}

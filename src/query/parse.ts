@@ -3,6 +3,7 @@
 // Parsing produces plain data; nothing here ever reaches lunr's query parser.
 import type { Kind } from '../records/schema.js';
 import { fold } from '../search/text.js';
+import type { Message } from '../answer.js';
 
 export type FilterName = 'theme' | 'year' | 'by' | 'for' | 'kind' | 'lang';
 
@@ -19,7 +20,7 @@ export type ParsedQuery =
   | { command: 'search'; text: string; kind?: Kind; words: string[]; filters: QueryFilters }
   | { command: 'show'; text: string; id: string }
   | { command: 'themes'; text: string }
-  | { command: 'help'; text: string; reason?: string };
+  | { command: 'help'; text: string; reason?: Message };
 
 /** Longest accepted input; the rest of a huge paste is ignored, never an error. */
 export const MAX_INPUT_CHARS = 500;
@@ -73,19 +74,19 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const name = FILTER_NAMES[fold(filter[1] ?? '').replace(/ /g, '')];
     const value = (filter[2] ?? '').trim();
-    if (!name) return { command: 'help', text, reason: `Unknown filter "${filter[1]}:". Filters: ${FILTER_HELP.join(' ')}` };
+    if (!name) return { command: 'help', text, reason: { key: 'reason.unknownFilter', params: { name: filter[1] ?? '', filters: FILTER_HELP.join(' ') } } };
     switch (name) {
       case 'theme':
         filters.theme = [...(filters.theme ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
         break;
       case 'year': {
-        if (!/^\d{4}$/.test(value)) return { command: 'help', text, reason: `year: expects a four-digit year, like year:2006` };
+        if (!/^\d{4}$/.test(value)) return { command: 'help', text, reason: { key: 'reason.year', params: { value } } };
         filters.year = Number(value);
         break;
       }
       case 'kind': {
         const k = kindFromWord(value);
-        if (!k) return { command: 'help', text, reason: `kind: expects recommendations, treaties, sessions, speakers or observances` };
+        if (!k) return { command: 'help', text, reason: { key: 'reason.kind', params: { value } } };
         kind = k;
         break;
       }

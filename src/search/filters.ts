@@ -3,11 +3,12 @@ import type { KnowledgeBase } from '../records/load.js';
 import type { RightsRecord, VocabularyEntry } from '../records/schema.js';
 import type { QueryFilters } from '../query/parse.js';
 import { fold } from './text.js';
+import type { Message } from '../answer.js';
 
 export type RecordFilter = (record: RightsRecord) => boolean;
 
 /** Either a predicate over records, or a message explaining which filter value is unknown. */
-export type ResolvedFilters = { ok: true; test: RecordFilter } | { ok: false; reason: string };
+export type ResolvedFilters = { ok: true; test: RecordFilter } | { ok: false; reason: Message };
 
 /** Finds a vocabulary entry by id, label or synonym, accents and case ignored. */
 export function resolveVocabulary(value: string, entries: readonly VocabularyEntry[]): VocabularyEntry | undefined {
@@ -25,7 +26,7 @@ export function resolveFilters(filters: QueryFilters, kb: Pick<KnowledgeBase, 't
     const themes: string[] = [];
     for (const value of filters.theme) {
       const entry = resolveVocabulary(value, kb.taxonomy.themes);
-      if (!entry) return { ok: false, reason: `Unknown theme "${value}". Type "themes" to see them all.` };
+      if (!entry) return { ok: false, reason: { key: 'reason.unknownTheme', params: { value } } };
       themes.push(entry.id);
     }
     tests.push((r) => r.themes.some((t) => themes.includes(t)));
@@ -34,7 +35,7 @@ export function resolveFilters(filters: QueryFilters, kb: Pick<KnowledgeBase, 't
     const entry = resolveVocabulary(filters.for, kb.taxonomy.addressees);
     if (!entry) {
       const known = kb.taxonomy.addressees.map((a) => a.id).join(', ');
-      return { ok: false, reason: `Unknown addressee "${filters.for}". Try one of: ${known}.` };
+      return { ok: false, reason: { key: 'reason.unknownAddressee', params: { value: filters.for, known } } };
     }
     tests.push((r) => r.kind === 'recommendation' && (r.addressed_to ?? []).includes(entry.id));
   }

@@ -1,0 +1,59 @@
+// What every chat adapter shares: the plain request it builds from a platform event, the reply it
+// renders, the handler that turns one into the other, the adapter lifecycle and the logger.
+import type { Answer } from '../src/answer.js';
+import type { Engine } from '../src/engine.js';
+import { langFromLocale, type Lang } from '../src/i18n/catalog.js';
+
+/** A platform event reduced to plain data (user text is data here, never markup). */
+export interface ChatRequest {
+  /** What the user typed after `/rights` or after the mention, markup already removed. */
+  text: string;
+  platform: 'slack' | 'discord' | 'console';
+  user: string;
+  channel: string;
+  /** The platform's locale for the user, where it gives one (Discord: "es-ES"). */
+  locale?: string;
+  /** Result offset for "More results". */
+  offset?: number;
+  /** Whether the user may change channel settings (Discord: Manage Channels). */
+  canManageChannel?: boolean;
+}
+
+/** A reply: a core answer, or a short notice (catalog key + params) such as a settings confirmation. */
+export type Reply =
+  | { type: 'answer'; answer: Answer; request: ChatRequest }
+  | { type: 'notice'; lang: Lang; key: string; params?: Record<string, string | number>; public?: boolean; request: ChatRequest };
+
+export type RequestHandler = (request: ChatRequest) => Promise<Reply>;
+
+/** The default handler: the query grammar, answered by the engine. */
+export function createRequestHandler(engine: Engine): RequestHandler {
+  return async (request) => ({
+    type: 'answer',
+    answer: engine.ask(request.text, { offset: request.offset }, langFromLocale(request.locale) ?? 'en'),
+    request,
+  });
+}
+
+export interface ChatAdapter {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+/** Logs one line per event to stderr: `[slack] message {"key":"value"}`. Never pass secrets in context. */
+export function createLogger(prefix: string, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+  const line = (level: string, message: string, context?: Record<string, unknown>) =>
+    write(`${new Date().toISOString()} ${level} [${prefix}] ${message}${context ? ` ${JSON.stringify(context)}` : ''}`);
+  return {
+    info: (m, c) => line('info', m, c),
+    warn: (m, c) => line('warn', m, c),
+    error: (m, c) => line('error', m, c),
+  };
+}
