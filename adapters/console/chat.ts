@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../../src/engine.js';
 import { renderText } from './render.js';
+import { translator } from '../../src/i18n/catalog.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
 
 export interface ConsoleChatOptions {
   engine: Engine;
@@ -19,10 +21,11 @@ const QUIT = new Set(['quit', 'exit', 'q', ':q', 'bye']);
 export function runConsoleChat({ engine, input, output, interactive }: ConsoleChatOptions): Promise<void> {
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'rights> ' });
   const say = (text: string) => output.write(`${text}\n`);
+  const t = translator('en', MESSAGES);
   let last: { text: string; offset: number } | undefined;
 
   if (interactive) {
-    say('Rights Bot console. Ask e.g. "recommendations firewalls", "treaties consular"; "help" for more, "quit" to leave.');
+    say(t('console.welcome'));
     rl.prompt();
   }
   return new Promise((resolve) => {
@@ -34,13 +37,13 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
       }
       try {
         if (text.toLowerCase() === 'more') {
-          if (!last) say('Nothing to continue: ask something first.');
+          if (!last) say(t('console.nothingToContinue'));
           else {
             const answer = engine.ask(last.text, { offset: last.offset });
             if (answer.type === 'results' && answer.items.length > 0) {
               last = { text: last.text, offset: last.offset + answer.items.length };
               say(renderText(answer));
-            } else say('No more results.');
+            } else say(t('console.noMore'));
           }
         } else if (text !== '' || interactive) {
           const answer = engine.ask(text);
@@ -48,7 +51,8 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
           say(renderText(answer));
         }
       } catch (error) {
-        say(`Sorry, something went wrong answering that (${(error as Error).message}).`);
+        say(t('error.sorry'));
+        process.stderr.write(`[console] error answering ${JSON.stringify(text.slice(0, 200))}: ${(error as Error).message}\n`);
       }
       if (interactive) rl.prompt();
     });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/query/parse.js';
+
+describe('query grammar', () => {
+  it.each([
+    ['recommendations firewalls', 'recommendation'],
+    ['recommendation firewalls', 'recommendation'],
+    ['recs firewalls', 'recommendation'],
+    ['treaties consular', 'treaty'],
+    ['treaty consular', 'treaty'],
+    ['instruments consular', 'treaty'],
+    ['conventions consular', 'treaty'],
+    ['sessions vienna', 'session'],
+    ['events vienna', 'session'],
+    ['meetings vienna', 'session'],
+    ['speakers bustamante', 'speaker'],
+    ['people bustamante', 'speaker'],
+    ['who bustamante', 'speaker'],
+    ['Treaties consular', 'treaty'],
+  ])('%s → kind %s', (input, kind) => {
+    const q = parseQuery(input);
+    expect(q.command).toBe('search');
+    expect(q.command === 'search' && q.kind).toBe(kind);
+    expect(q.command === 'search' && q.words).toHaveLength(1);
+  });
+
+  it('searches all kinds without a kind word', () => {
+    expect(parseQuery('firewalls detention')).toMatchObject({ command: 'search', kind: undefined, words: ['firewalls', 'detention'] });
+  });
+
+  it('reads every filter', () => {
+    expect(parseQuery('recommendations detention theme:children year:2006 by:gfmd for:local-governments')).toMatchObject({
+      command: 'search',
+      kind: 'recommendation',
+      words: ['detention'],
+      filters: { theme: ['children'], year: 2006, by: 'gfmd', for: 'local-governments' },
+    });
+  });
+
+  it('splits a theme list', () => {
+    expect(parseQuery('theme:children,detention')).toMatchObject({ filters: { theme: ['children', 'detention'] } });
+  });
+
+  it.each(['', '   ', 'help', 'HELP', '?'])('%j asks for help', (input) => {
+    const q = parseQuery(input);
+    expect(q.command).toBe('help');
+    expect(q.command === 'help' && q.reason).toBeUndefined();
+  });
+
+  it('answers an unknown filter with help naming it', () => {
+    expect(parseQuery('recommendations colour:red')).toMatchObject({ command: 'help', reason: { key: 'reason.unknownFilter', params: { name: 'colour' } } });
+  });
+
+  it('rejects a malformed year with help', () => {
+    expect(parseQuery('sessions year:06')).toMatchObject({ command: 'help', reason: { key: 'reason.year' } });
+  });
+
+  it('keeps chat punctuation as words, not syntax', () => {
+    expect(parseQuery('firewalls:')).toMatchObject({ command: 'search', words: ['firewalls:'] });
+    expect(parseQuery('see https://gfmd.org/x')).toMatchObject({ command: 'search', words: ['see', 'https://gfmd.org/x'] });
+  });
+
+  it('reads show and themes commands', () => {
+    expect(parseQuery('show gfmd-2017-working-session')).toMatchObject({ command: 'show', id: 'gfmd-2017-working-session' });
+    expect(parseQuery('themes')).toMatchObject({ command: 'themes' });
+  });
+
+  it('cuts a huge paste instead of failing', () => {
+    const q = parseQuery('detention '.repeat(5000));
+    expect(q.text.length).toBeLessThanOrEqual(500);
+  });
+});
