@@ -2,6 +2,7 @@
 // renders, the handler that turns one into the other, the adapter lifecycle and the logger.
 import type { Answer } from '../src/answer.js';
 import type { Engine } from '../src/engine.js';
+import type { Digest } from '../src/digest/content.js';
 import { langFromLocale, type Lang } from '../src/i18n/catalog.js';
 
 /** A platform event reduced to plain data (user text is data here, never markup). */
@@ -10,6 +11,8 @@ export interface ChatRequest {
   text: string;
   platform: 'slack' | 'discord' | 'console';
   user: string;
+  /** A display name for confirmations ("Ana turned on the digest"), never a live mention. */
+  userName?: string;
   channel: string;
   /** The platform's locale for the user, where it gives one (Discord: "es-ES"). */
   locale?: string;
@@ -22,7 +25,8 @@ export interface ChatRequest {
 /** A reply: a core answer, or a short notice (catalog key + params) such as a settings confirmation. */
 export type Reply =
   | { type: 'answer'; answer: Answer; request: ChatRequest }
-  | { type: 'notice'; lang: Lang; key: string; params?: Record<string, string | number>; public?: boolean; request: ChatRequest };
+  | { type: 'notice'; lang: Lang; key: string; params?: Record<string, string | number>; public?: boolean; request: ChatRequest }
+  | { type: 'digest'; digest: Digest; request: ChatRequest };
 
 export type RequestHandler = (request: ChatRequest) => Promise<Reply>;
 

@@ -2,7 +2,7 @@
 // Input is parsed by our own grammar and turned into lunr query objects; it never reaches lunr's parser.
 import type lunr from 'lunr';
 import { HELP, type Answer, type AnswerBody, type QueryEcho, type ResultItem } from './answer.js';
-import type { Lang } from './i18n/catalog.js';
+import { isLang, type Lang } from './i18n/catalog.js';
 import type { KnowledgeBase } from './records/load.js';
 import type { Kind, RightsRecord } from './records/schema.js';
 import { parseQuery, type ParsedQuery } from './query/parse.js';
@@ -29,6 +29,8 @@ export class Engine {
   private readonly expander: QueryExpander;
   private readonly relations: RelationIndex;
   private readonly order: Map<string, number>;
+  /** Folded names, short names and aliases → record ids: a query that is exactly a name ranks that record first. */
+  private readonly names = new Map<string, string[]>();
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -37,6 +39,13 @@ export class Engine {
     this.expander = new QueryExpander(kb, index);
     this.relations = buildRelations(kb);
     this.order = new Map(kb.records.map((r, i) => [r.id, i] as const));
+    for (const r of kb.records) {
+      const names = r.kind === 'treaty' ? [r.title, r.short_name, ...r.aliases] : r.kind === 'speaker' ? [r.title, r.name, ...r.aliases] : [r.title];
+      for (const name of names) {
+        const key = fold(name);
+        this.names.set(key, [...(this.names.get(key) ?? []), r.id]);
+      }
+    }
   }
 
   /** Answers what a user typed after `/rights`. Never throws on user input. */
@@ -44,20 +53,26 @@ export class Engine {
     return this.answer(parseQuery(text), page, lang);
   }
 
-  answer(parsed: ParsedQuery, page: PageOptions = {}, lang: Lang = 'en'): Answer {
-    return { ...this.answerBody(parsed, page), lang } as Answer;
-  }
-
-  private answerBody(parsed: ParsedQuery, page: PageOptions): AnswerBody {
+  /**
+   * Answers a parsed query. The answer's language is, in order: an explicit `lang:` filter, the language
+   * the words are written in, the language of the kind word, then `fallback` (the user's locale).
+   */
+  answer(parsed: ParsedQuery, page: PageOptions = {}, fallback: Lang = 'en'): Answer {
     switch (parsed.command) {
       case 'help':
-        return { type: 'help', reason: parsed.reason, help: HELP };
+        return { type: 'help', reason: parsed.reason, help: HELP, lang: parsed.langHint ?? fallback };
       case 'themes':
-        return this.themesBody();
+        return { ...this.themesBody(), lang: fallback } as Answer;
       case 'show':
-        return this.showBody(parsed.id);
-      case 'search':
-        return this.search(parsed, page);
+        return { ...this.showBody(parsed.id), lang: fallback } as Answer;
+      case 'search': {
+        const { body, detected } = this.search(parsed, page);
+        const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
+        const lang = explicit ?? detected ?? parsed.langHint ?? fallback;
+        // Record texts are curated in English: say so once when answering in another language.
+        if (lang !== 'en' && body.type === 'results') body.notes.push({ key: 'results.englishOnly' });
+        return { ...body, lang } as Answer;
+      }
     }
   }
 
@@ -101,13 +116,17 @@ export class Engine {
     return picked.slice(0, limit).map(({ id, title }) => ({ id, title }));
   }
 
-  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): AnswerBody {
+  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): { body: AnswerBody; detected?: Lang } {
     const words = toWords(parsed.words.join(' '));
+    const { groups, lang: detected } = this.expander.expandWithLanguage(words);
+    return { body: this.searchBody(parsed, page, words, groups), detected };
+  }
+
+  private searchBody(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions, words: string[], groups: TermGroup[]): AnswerBody {
     const echo: QueryEcho = { text: parsed.text, phrase: parsed.words.join(' '), kind: parsed.kind, terms: words, filters: parsed.filters };
     const filters = resolveFilters(parsed.filters, this.kb);
     if (!filters.ok) return { type: 'help', reason: filters.reason, help: HELP };
 
-    const groups = this.expander.expand(words);
     const hits =
       groups.length === 0 && parsed.words.length > 0
         ? [] // only stop words or symbols: nothing to look for
@@ -141,6 +160,10 @@ export class Engine {
       const matched = new Set(Object.keys(result.matchData.metadata));
       const coverage = groups.filter((g) => [...g.terms.keys()].some((t) => matched.has(t))).length;
       hits.push({ record, score: result.score, coverage });
+    }
+    for (const id of this.names.get(words.join(' ')) ?? []) {
+      const hit = hits.find((h) => h.record.id === id);
+      if (hit) hit.coverage += 1; // ranks above every partial match
     }
     const best = Math.max(0, ...hits.map((h) => h.coverage));
     const needed = Math.min(best, Math.ceil(groups.length / 2));

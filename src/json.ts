@@ -2,6 +2,7 @@
 import type { Answer, ResultItem } from './answer.js';
 import { translator } from './i18n/catalog.js';
 import { MESSAGES } from './i18n/messages.js';
+import type { Digest } from './digest/content.js';
 
 export interface JsonRecord {
   id: string;
@@ -58,4 +59,16 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
     case 'help':
       return { error: t(answer.reason?.key ?? 'reason.empty', answer.reason?.params), usage };
   }
+}
+
+/** The digest as JSON (`rights digest --json`): records in the same shape as `rights ask --json` results. */
+export function digestToJson(digest: Digest): object {
+  return {
+    date: digest.date,
+    themes: digest.themes,
+    on_this_day: digest.onThisDay.map((d) => ({ ...itemToJson(d.item), anniversary: { reason: d.reason, years: d.years ?? null } })),
+    recommendation: digest.recommendation ? itemToJson(digest.recommendation) : null,
+    new_records: digest.newRecords.map(itemToJson),
+    new_total: digest.newTotal,
+  };
 }

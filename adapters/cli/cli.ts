@@ -2,7 +2,11 @@
 import { RecordsError, loadKnowledgeBase } from '../../src/records/load.js';
 import { buildIndex, writeIndex } from '../../src/search/build-index.js';
 import { openEngine } from '../../src/open.js';
-import { answerToJson, itemToJson } from '../../src/json.js';
+import { answerToJson, digestToJson, itemToJson } from '../../src/json.js';
+import { buildDigest, isDate } from '../../src/digest/content.js';
+import { isLang } from '../../src/i18n/catalog.js';
+import { resolveVocabulary } from '../../src/search/filters.js';
+import { renderDigestText } from '../console/render-digest.js';
 import { KINDS, type Kind } from '../../src/records/schema.js';
 import { kindFromWord } from '../../src/query/parse.js';
 import { projectRoot } from '../paths.js';
@@ -16,6 +20,9 @@ export const USAGE = `Usage:
   rights themes [--json]            the theme taxonomy
   rights check                      validate seeds/ (file:line errors, non-zero exit)
   rights build-index                rebuild data/index.json from seeds/
+  rights digest [--date YYYY-MM-DD] [--themes a,b] [--lang en|es|fr] [--json]
+                                    preview the daily digest a channel would get that day
+  rights digest --send              post the digest to every configured target now
 Query grammar: [kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]`;
 
 class UsageError extends Error {}
@@ -29,6 +36,7 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
+  // Options are taken out of `rest` by the command that knows them.
   const printJson = (value: unknown) => io.out(JSON.stringify(value, null, 2));
   try {
     switch (command) {
@@ -75,6 +83,26 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
         io.out(`seeds OK: ${kb.records.length} records (${counts}), ${kb.taxonomy.themes.length} themes`);
         return 0;
       }
+      case 'digest': {
+        const date = takeOption(rest, '--date') ?? new Date().toISOString().slice(0, 10);
+        const themesOption = takeOption(rest, '--themes');
+        const lang = takeOption(rest, '--lang') ?? 'en';
+        if (rest.includes('--send')) throw new UsageError('digest --send needs the chat adapters: run it through `npm run digest:send`');
+        if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+        if (!isDate(date)) throw new UsageError(`--date expects a date like 2026-12-18, got "${date}"`);
+        if (!isLang(lang)) throw new UsageError(`--lang expects en, es or fr, got "${lang}"`);
+        const { engine } = openEngine({ root });
+        const themes: string[] = [];
+        for (const value of (themesOption ?? '').split(',').map((v) => v.trim()).filter(Boolean)) {
+          const theme = resolveVocabulary(value, engine.kb.taxonomy.themes);
+          if (!theme) throw new UsageError(`unknown theme "${value}" (see rights themes)`);
+          themes.push(theme.id);
+        }
+        const { digest } = buildDigest(engine, { date, themes, lang });
+        if (json) printJson(digestToJson(digest));
+        else io.out(renderDigestText(digest));
+        return 0;
+      }
       case 'build-index': {
         const kb = loadKnowledgeBase({ root });
         const path = join(root, 'data', 'index.json');
@@ -104,6 +132,16 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
     }
     throw error;
   }
+}
+
+/** Removes `--name value` from args and returns the value. */
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
 }
 
 function presentFor(engine: ReturnType<typeof openEngine>['engine'], id: string) {

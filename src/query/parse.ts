@@ -4,6 +4,7 @@
 import type { Kind } from '../records/schema.js';
 import { fold } from '../search/text.js';
 import type { Message } from '../answer.js';
+import type { Lang } from '../i18n/catalog.js';
 
 export type FilterName = 'theme' | 'year' | 'by' | 'for' | 'kind' | 'lang';
 
@@ -17,21 +18,37 @@ export interface QueryFilters {
 }
 
 export type ParsedQuery =
-  | { command: 'search'; text: string; kind?: Kind; words: string[]; filters: QueryFilters }
+  | { command: 'search'; text: string; kind?: Kind; words: string[]; filters: QueryFilters; langHint?: Lang }
   | { command: 'show'; text: string; id: string }
   | { command: 'themes'; text: string }
-  | { command: 'help'; text: string; reason?: Message };
+  | { command: 'help'; text: string; reason?: Message; langHint?: Lang };
 
 /** Longest accepted input; the rest of a huge paste is ignored, never an error. */
 export const MAX_INPUT_CHARS = 500;
 
 const KIND_WORDS: Record<string, Kind> = {};
-const addKind = (kind: Kind, list: string) => list.split(' ').forEach((w) => (KIND_WORDS[w] = kind));
-addKind('recommendation', 'recommendations recommendation recs rec proposals recomendaciones recomendacion recommandations recommandation');
-addKind('treaty', 'treaties treaty instruments instrument conventions convention tratados tratado traites traite instrumentos');
-addKind('session', 'sessions session events event meetings meeting sesiones sesion seances seance reuniones reunions');
-addKind('speaker', 'speakers speaker people person who ponentes ponente intervenants intervenant personas');
-addKind('observance', 'observances observance days day dias journees');
+/** Kind words that only Spanish or French speakers type. */
+const KIND_WORD_LANG: Record<string, Lang> = {};
+const addKind = (kind: Kind, lang: Lang | undefined, list: string) =>
+  list.split(' ').forEach((w) => {
+    KIND_WORDS[w] = kind;
+    if (lang) KIND_WORD_LANG[w] = lang;
+  });
+addKind('recommendation', undefined, 'recommendations recommendation recs rec proposals');
+addKind('recommendation', 'es', 'recomendaciones recomendacion');
+addKind('recommendation', 'fr', 'recommandations recommandation');
+addKind('treaty', undefined, 'treaties treaty instruments instrument conventions convention');
+addKind('treaty', 'es', 'tratados tratado instrumentos convenciones convenios');
+addKind('treaty', 'fr', 'traites traite');
+addKind('session', undefined, 'sessions session events event meetings meeting');
+addKind('session', 'es', 'sesiones sesion reuniones reunion eventos');
+addKind('session', 'fr', 'seances seance reunions evenements');
+addKind('speaker', undefined, 'speakers speaker people person who');
+addKind('speaker', 'es', 'ponentes ponente personas quien oradores');
+addKind('speaker', 'fr', 'intervenants intervenant orateurs qui');
+addKind('observance', undefined, 'observances observance days day');
+addKind('observance', 'es', 'dias');
+addKind('observance', 'fr', 'journees');
 
 const FILTER_NAMES: Record<string, FilterName> = {
   theme: 'theme', themes: 'theme', topic: 'theme', tema: 'theme',
@@ -45,7 +62,7 @@ const FILTER_NAMES: Record<string, FilterName> = {
 export const FILTER_HELP = ['theme:children', 'year:2006', 'by:gfmd', 'for:local-governments'];
 
 /** Words that ask for help in any of the supported languages. */
-const HELP_WORDS = new Set(['help', 'ayuda', 'aide', '?', 'usage']);
+const HELP_WORDS: Record<string, Lang | undefined> = { help: 'en', ayuda: 'es', aide: 'fr', '?': undefined, usage: 'en' };
 
 export function kindFromWord(word: string): Kind | undefined {
   return KIND_WORDS[fold(word)];
@@ -56,8 +73,9 @@ export function parseQuery(input: string): ParsedQuery {
   const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, MAX_INPUT_CHARS).trim();
   const parts = text.split(/\s+/).filter(Boolean);
   const first = parts[0] ? fold(parts[0]) : '';
-  if (parts.length === 0 || HELP_WORDS.has(parts[0] ?? '') || HELP_WORDS.has(first)) return { command: 'help', text };
-  if (first === 'themes' || first === 'temas') return { command: 'themes', text };
+  if (parts.length === 0) return { command: 'help', text };
+  if (parts[0] === '?' || Object.hasOwn(HELP_WORDS, first)) return { command: 'help', text, langHint: HELP_WORDS[first] };
+  if (first === 'themes' || first === 'temas' || first === 'theme' || first === 'tema') return { command: 'themes', text };
   if ((first === 'show' || first === 'mostrar' || first === 'voir') && parts.length >= 2) {
     return { command: 'show', text, id: (parts[1] ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '') };
   }
@@ -90,12 +108,17 @@ export function parseQuery(input: string): ParsedQuery {
         kind = k;
         break;
       }
+      case 'lang': {
+        const lang = fold(value);
+        if (!['en', 'es', 'fr'].includes(lang)) return { command: 'help', text, reason: { key: 'reason.lang', params: { value } } };
+        filters.lang = lang;
+        break;
+      }
       case 'by':
       case 'for':
-      case 'lang':
         filters[name] = value;
         break;
     }
   }
-  return { command: 'search', text, kind, words, filters };
+  return { command: 'search', text, kind, words, filters, langHint: KIND_WORD_LANG[fold(parts[0] ?? '')] };
 }

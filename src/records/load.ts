@@ -1,10 +1,11 @@
 // Loads seeds/**/*.yaml and data/sources/*.txt into a validated KnowledgeBase.
 // Every problem names its file, line and field: `seeds/x.yaml:42: recommendation "y": by: unknown speaker "z"`.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
-import { KINDS, SCHEMAS, taxonomySchema, type Kind, type RightsRecord, type Taxonomy } from './schema.js';
+import { KINDS, SCHEMAS, taxonomySchema, type Kind, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
+import { loadLexicon } from './lexicon.js';
 import { checkReferences } from './references.js';
 
 /** A metadata header of a source document in data/sources/. */
@@ -49,6 +50,8 @@ export interface KnowledgeBase {
   records: RightsRecord[];
   byId: Map<string, RightsRecord>;
   taxonomy: Taxonomy;
+  /** Spanish and French search terms (seeds/lexicon.yaml); empty when the file is absent. */
+  lexicon: LexiconEntry[];
   documents: Map<string, SourceDocument>;
   locations: Map<string, RecordLocation>;
   /** Content hash of seeds and sources: the prebuilt index is reused only when it matches. */
@@ -139,8 +142,10 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
 
   const byId = new Map(records.map((r) => [r.id, r] as const));
   problems.push(...checkReferences({ records, byId, taxonomy, documents, locations, rejected }));
+  const lexiconPath = join(seedsDir, 'lexicon.yaml');
+  const lexicon = existsSync(lexiconPath) ? loadLexicon(readYaml(lexiconPath, display, hash, problems), display(lexiconPath), { byId, taxonomy }, problems) : [];
   if (problems.length > 0) throw new RecordsError(problems);
-  return { records, byId, taxonomy, documents, locations, hash: hash.digest('hex') };
+  return { records, byId, taxonomy, lexicon, documents, locations, hash: hash.digest('hex') };
 }
 
 function describe(raw: unknown): string {
@@ -159,7 +164,7 @@ function listYamlFiles(dir: string): string[] {
   return out;
 }
 
-function readYaml(path: string, display: (p: string) => string, hash: ReturnType<typeof createHash>, problems: Problem[]) {
+export function readYaml(path: string, display: (p: string) => string, hash: ReturnType<typeof createHash>, problems: Problem[]) {
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -181,7 +186,7 @@ function readYaml(path: string, display: (p: string) => string, hash: ReturnType
 }
 
 /** Line of the deepest node on `path` that exists (a missing field points at its record). */
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const keys = path.slice(0, depth) as (string | number)[];
     const node = depth === 0 ? doc.contents : (doc.getIn(keys, true) as Node | undefined);

@@ -138,3 +138,18 @@ export const taxonomySchema = z.strictObject({
   addressees: z.array(vocabularyEntrySchema).min(1),
 });
 export type Taxonomy = z.infer<typeof taxonomySchema>;
+
+/** One entry of seeds/lexicon.yaml: Spanish and French forms that expand to English terms or taxonomy ids. */
+export const lexiconEntrySchema = z
+  .strictObject({
+    theme: slug.optional(),
+    group: slug.optional(),
+    addressee: slug.optional(),
+    treaty: slug.optional(),
+    en: z.array(text).optional(),
+    es: z.array(text).default([]),
+    fr: z.array(text).default([]),
+  })
+  .refine((e) => e.theme ?? e.group ?? e.addressee ?? e.treaty ?? e.en, 'needs a theme, group, addressee, treaty or en words');
+export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
+export const lexiconSchema = z.strictObject({ entries: z.array(lexiconEntrySchema) });

@@ -8,7 +8,7 @@ import type { RightsRecord } from '../records/schema.js';
 import { fold, linkToken } from './text.js';
 
 /** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
@@ -75,6 +75,9 @@ export function indexFields(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'
 export function buildIndex(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'taxonomy'>): lunr.Index {
   return lunr(function () {
     this.ref('id');
+    // Weaker length normalisation than lunr's 0.75: a short record tagged with a theme should not
+    // outrank a longer one whose title and text are about it.
+    this.b(0.4);
     for (const [field, boost] of Object.entries(FIELD_BOOSTS)) this.field(field, { boost });
     this.metadataWhitelist = [];
     for (const record of kb.records) this.add({ id: record.id, ...indexFields(record, kb) });

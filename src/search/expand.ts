@@ -3,6 +3,8 @@
 // unknown longer words get typo candidates (edit distance 1) from the index vocabulary.
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../records/load.js';
+import type { Lang } from '../i18n/catalog.js';
+import { stemIn } from '../i18n/stemmers.js';
 import { fold, isStopWord, linkToken, stem } from './text.js';
 
 /** One unit of the user's query (a word or a recognised phrase) and the index terms that satisfy it. */
@@ -28,15 +30,46 @@ const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(term: string, dis
 
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'he', 'amb', 'ambassador', 'prof', 'jr']);
 
+/** Words that mark a query as Spanish or French (function words that are not English). */
+const MARKERS: Record<'es' | 'fr', Set<string>> = {
+  es: new Set('los las del el y para por con sobre que una unos cual como donde quien quienes cuales hay'.split(' ')),
+  fr: new Set('les des du et pour sur avec aux au une qui quoi dans est sont quels quelles'.split(' ')),
+};
+
+/** Spanish and French function words that tell neither language apart, and are never searched. */
+const SHARED_FUNCTION_WORDS = new Set(['de', 'la', 'le', 'en', 'un', 'al', 'se', 'su', 'sus', 'lo']);
+
+interface PhraseTarget {
+  /** Link tokens (theme, group, treaty…), searched with a higher boost. */
+  terms: Set<string>;
+  /** Plain English index terms the phrase stands for. */
+  plain: Set<string>;
+  /** Languages of the lexicon entries this phrase comes from (empty for English sources). */
+  langs: Set<'es' | 'fr'>;
+  english: boolean;
+}
+
+export interface Expansion {
+  groups: TermGroup[];
+  /** The language the words look like, when they clearly look Spanish or French. */
+  lang?: 'es' | 'fr';
+}
+
 export class QueryExpander {
-  private readonly phrases = new Map<string, Set<string>>();
+  private readonly phrases = new Map<string, PhraseTarget>();
 
   private readonly index: IndexInternals;
 
-  constructor(kb: Pick<KnowledgeBase, 'records' | 'taxonomy'>, index: lunr.Index) {
+  constructor(kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>, index: lunr.Index) {
     this.index = index as unknown as IndexInternals;
-    for (const theme of kb.taxonomy.themes) this.addAll(linkToken('theme', theme.id), [theme.id.replace(/-/g, ' '), theme.label, ...theme.synonyms]);
-    for (const group of kb.taxonomy.groups) this.addAll(linkToken('group', group.id), [group.id.replace(/-/g, ' '), group.label, ...group.synonyms]);
+    // A synonym also searches the canonical words of its theme or group ("kids" → children).
+    const canonical = (id: string) => id.split('-').filter((w) => !isStopWord(w)).map(stem);
+    for (const theme of kb.taxonomy.themes) {
+      this.addAll(linkToken('theme', theme.id), [theme.id.replace(/-/g, ' '), theme.label, ...theme.synonyms], canonical(theme.id));
+    }
+    for (const group of kb.taxonomy.groups) {
+      this.addAll(linkToken('group', group.id), [group.id.replace(/-/g, ' '), group.label, ...group.synonyms], canonical(group.id));
+    }
     for (const a of kb.taxonomy.addressees) this.addAll(linkToken('addressee', a.id), [a.id.replace(/-/g, ' '), a.label, ...a.synonyms]);
     for (const record of kb.records) {
       if (record.kind === 'treaty') this.addAll(linkToken('treaty', record.id), [record.short_name, ...record.aliases]);
@@ -46,31 +79,82 @@ export class QueryExpander {
         this.addAll(linkToken('speaker', record.id), [...names, ...surnames.filter((s) => s.length >= 4)]);
       }
     }
+    for (const entry of kb.lexicon ?? []) {
+      const tokens = [
+        ...(entry.theme ? [linkToken('theme', entry.theme)] : []),
+        ...(entry.group ? [linkToken('group', entry.group)] : []),
+        ...(entry.addressee ? [linkToken('addressee', entry.addressee)] : []),
+        ...(entry.treaty ? [linkToken('treaty', entry.treaty)] : []),
+      ].map(stem);
+      const english = (entry.en ?? []).flatMap((w) => fold(w).split(' ')).filter((w) => w && !isStopWord(w)).map(stem);
+      for (const lang of ['es', 'fr'] as const) {
+        for (const phrase of entry[lang]) {
+          const words = fold(phrase).split(' ').filter(Boolean);
+          if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
+          for (const key of [words.join(' '), `${lang}:${words.map((w) => stemIn(lang, w)).join(' ')}`]) {
+            const target = this.target(key);
+            for (const t of tokens) target.terms.add(t);
+            for (const t of english) target.plain.add(t);
+            target.langs.add(lang);
+          }
+        }
+      }
+    }
   }
 
-  private addAll(token: string, phrases: string[]): void {
+  private target(key: string): PhraseTarget {
+    let target = this.phrases.get(key);
+    if (!target) {
+      target = { terms: new Set(), plain: new Set(), langs: new Set(), english: false };
+      this.phrases.set(key, target);
+    }
+    return target;
+  }
+
+  private addAll(token: string, phrases: string[], words: string[] = []): void {
     const stemmed = stem(token);
     for (const phrase of phrases) {
       const key = fold(phrase);
       if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) continue;
-      const set = this.phrases.get(key) ?? new Set<string>();
-      set.add(stemmed);
-      this.phrases.set(key, set);
+      const target = this.target(key);
+      target.terms.add(stemmed);
+      for (const word of words) target.plain.add(word);
+      target.english = true;
     }
+  }
+
+  /** Finds a phrase as typed, or through Spanish or French stemming (detenciones → detención). */
+  private lookup(words: readonly string[]): PhraseTarget | undefined {
+    return (
+      this.phrases.get(words.join(' ')) ??
+      this.phrases.get(`es:${words.map((w) => stemIn('es', w)).join(' ')}`) ??
+      this.phrases.get(`fr:${words.map((w) => stemIn('fr', w)).join(' ')}`)
+    );
   }
 
   /** Splits folded words into groups, longest known phrase first. */
   expand(words: readonly string[]): TermGroup[] {
+    return this.expandWithLanguage(words).groups;
+  }
+
+  /** Groups, and the language the words look like (Spanish or French lexicon terms and function words). */
+  expandWithLanguage(words: readonly string[]): Expansion {
     const groups: TermGroup[] = [];
+    const votes = { es: 0, fr: 0 };
+    for (const w of words) for (const lang of ['es', 'fr'] as const) if (MARKERS[lang].has(w)) votes[lang] += 1;
     for (let i = 0; i < words.length; ) {
       let matched = 0;
       for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
-        const links = this.phrases.get(words.slice(i, i + n).join(' '));
-        if (!links) continue;
         const phraseWords = words.slice(i, i + n);
+        const target = this.lookup(phraseWords);
+        if (!target) continue;
         const terms = new Map<string, number>();
-        for (const w of phraseWords) if (!isStopWord(w)) terms.set(stem(w), 1);
-        for (const link of links) terms.set(link, LINK_BOOST);
+        // Words of a foreign phrase are not English index terms: search only what it stands for.
+        const foreign = target.langs.size > 0 && !target.english;
+        if (!foreign) for (const w of phraseWords) if (!isStopWord(w)) terms.set(stem(w), 1);
+        for (const word of target.plain) if (!terms.has(word)) terms.set(word, 1);
+        for (const link of target.terms) terms.set(link, LINK_BOOST);
+        if (foreign && !(n === 1 && this.has(stem(phraseWords[0] ?? '')))) for (const lang of target.langs) votes[lang] += n;
         groups.push({ words: phraseWords, terms, fuzzy: false });
         matched = n;
         break;
@@ -81,10 +165,11 @@ export class QueryExpander {
       }
       const word = words[i] ?? '';
       i += 1;
-      if (isStopWord(word) || word.length < 2) continue;
+      if (isStopWord(word) || word.length < 2 || MARKERS.es.has(word) || MARKERS.fr.has(word) || SHARED_FUNCTION_WORDS.has(word)) continue;
       groups.push(this.wordGroup(word));
     }
-    return groups;
+    const lang = votes.es > votes.fr ? 'es' : votes.fr > votes.es ? 'fr' : undefined;
+    return { groups, lang };
   }
 
   private wordGroup(word: string): TermGroup {

@@ -11,7 +11,7 @@ export function fold(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[’']/g, '')
+    .replace(/(\w)[’'](s)\b/g, '$1$2') // children's → childrens (English possessive stays one word)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

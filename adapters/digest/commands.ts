@@ -1,0 +1,81 @@
+// Chat commands for the digest: `digest` (preview), `digest on [HH:MM] [Zone]`, `digest off`,
+// `digest themes a,b`, `digest lang es`, `digest status`. Wraps the query handler of an adapter.
+import { fold } from '../../src/search/text.js';
+import { resolveVocabulary } from '../../src/search/filters.js';
+import { isLang, langFromLocale, type Lang } from '../../src/i18n/catalog.js';
+import type { ChatRequest, Reply, RequestHandler } from '../types.js';
+import type { DigestService } from './service.js';
+import { isTimeZone } from './targets.js';
+
+const DIGEST_WORDS = new Set(['digest', 'resumen', 'resume']);
+
+export function withDigestCommands(handle: RequestHandler, service: DigestService): RequestHandler {
+  return async (request) => {
+    const words = request.text.trim().split(/\s+/).filter(Boolean);
+    if (!DIGEST_WORDS.has(fold(words[0] ?? '')) || request.platform === 'console') return handle(request);
+    return digestCommand(words.slice(1), request, service);
+  };
+}
+
+function digestCommand(args: string[], request: ChatRequest, service: DigestService): Reply {
+  const lang: Lang = langFromLocale(request.locale) ?? (service.status(platformOf(request), request.channel)?.lang as Lang | undefined) ?? 'en';
+  const notice = (key: string, params: Record<string, string | number> = {}, isPublic = false): Reply => ({ type: 'notice', lang, key, params, public: isPublic, request });
+  const platform = platformOf(request);
+  const sub = fold(args[0] ?? '');
+  const who = request.userName ?? request.user;
+
+  if (sub === '' || sub === 'preview') return { type: 'digest', digest: service.preview(platform, request.channel, lang), request };
+  if (sub === 'status') {
+    const t = service.status(platform, request.channel);
+    if (!t?.enabled) return notice('digest.status.off');
+    return notice('digest.status.on', { time: t.time, timezone: t.timezone, themes: t.themes.join(', ') || '—', lang: t.lang, last: t.lastSent ?? '—' });
+  }
+  if (!['on', 'off', 'themes', 'theme', 'lang'].includes(sub)) return notice('digest.usage');
+  if (request.canManageChannel === false) return notice('digest.forbidden');
+  if (service.status(platform, request.channel)?.origin === 'config') return notice('digest.pinned');
+
+  switch (sub) {
+    case 'on': {
+      let time = '09:00';
+      let timezone = 'UTC';
+      for (const arg of args.slice(1)) {
+        if (/^\d{1,2}:\d{2}$/.test(arg)) {
+          const [h, m] = arg.split(':').map(Number);
+          if ((h ?? 99) > 23 || (m ?? 99) > 59) return notice('digest.badTime', { value: arg });
+          time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        } else if (isTimeZone(arg)) timezone = arg;
+        else return notice('digest.badArg', { value: arg });
+      }
+      service.update(platform, request.channel, { enabled: true, time, timezone }, who);
+      return notice('digest.confirm.on', { user: who, time, timezone }, true);
+    }
+    case 'off':
+      service.update(platform, request.channel, { enabled: false }, who);
+      return notice('digest.confirm.off', { user: who }, true);
+    case 'theme':
+    case 'themes': {
+      const values = args.slice(1).join(' ').split(',').map((v) => v.trim()).filter(Boolean);
+      const clear = values.length === 0 || ['none', 'all', 'clear'].includes(fold(values[0] ?? ''));
+      const themes: string[] = [];
+      if (!clear) {
+        for (const value of values) {
+          const theme = resolveVocabulary(value, service.themes());
+          if (!theme) return notice('digest.badTheme', { value });
+          themes.push(theme.id);
+        }
+      }
+      service.update(platform, request.channel, { themes }, who);
+      return notice(clear ? 'digest.confirm.themesCleared' : 'digest.confirm.themes', { user: who, themes: themes.join(', ') }, true);
+    }
+    default: {
+      const value = fold(args[1] ?? '');
+      if (!isLang(value)) return notice('digest.badLang', { value: args[1] ?? '' });
+      service.update(platform, request.channel, { lang: value }, who);
+      return notice('digest.confirm.lang', { user: who, lang: value }, true);
+    }
+  }
+}
+
+function platformOf(request: ChatRequest): 'slack' | 'discord' {
+  return request.platform === 'discord' ? 'discord' : 'slack';
+}
