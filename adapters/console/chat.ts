@@ -28,10 +28,14 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
     say(t('console.welcome'));
     rl.prompt();
   }
+  let closed = false;
   return new Promise((resolve) => {
     rl.on('line', (line) => {
+      // readline may still deliver lines it had buffered before `quit` closed it.
+      if (closed) return;
       const text = line.trim();
       if (QUIT.has(text.toLowerCase())) {
+        closed = true;
         rl.close();
         return;
       }

@@ -52,7 +52,7 @@ describe('rights ask --json', () => {
     expect(JSON.parse(out)).toMatchObject({ total: 0, results: [], suggestions: expect.any(Array) });
   });
 
-  it.each([['firewalls:'], ['~^*+-'], ['\u0000\u0007'], ['x'.repeat(10_000)], ['<!channel>'], ['year:'], ['--json']])(
+  it.each([['firewalls:'], ['~^*+-'], ['\u0007\u001b[2J'], ['x'.repeat(10_000)], ['<!channel>'], ['year:'], ['--json']])(
     'never prints a stack trace for %j',
     (input) => {
       const { code, out, err } = rights('ask', '--json', input);

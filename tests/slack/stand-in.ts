@@ -1,0 +1,169 @@
+// A local stand-in for Slack on 127.0.0.1: the Web API (given to the adapter as SLACK_API_URL), the
+// response_url endpoints, and optionally Socket Mode's WebSocket. It records what reaches it and can be
+// told to fail (Slack error codes, HTTP errors, 429 with Retry-After).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One Web API call as the stand-in received it; JSON-encoded form values (blocks) are decoded. */
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  authorization?: string;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  name: string;
+  body: Record<string, unknown>;
+}
+
+/** How the next call to a method (or a response_url) should fail. */
+export type Fault = { error: string } | { status: number; retryAfter?: number };
+
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+
+export class SlackStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  /** Messages the adapter sent over the Socket Mode WebSocket (acks). */
+  readonly socketMessages: Record<string, unknown>[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly sockets = new Set<WebSocket>();
+  private server?: Server;
+  private wss?: WebSocketServer;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/link' });
+    this.wss.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('message', (data) => this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>));
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0RIGHTS' } }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()));
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base URL, as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  responseUrl(name: string): string {
+    return `${this.origin}/respond/${name}`;
+  }
+
+  /** Makes the next call(s) to `target` (a Web API method, or `respond/<name>`) fail, in order. */
+  fail(target: string, ...faults: Fault[]): void {
+    this.faults.set(target, [...(this.faults.get(target) ?? []), ...faults]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(name: string): ResponsePost[] {
+    return this.responses.filter((r) => r.name === name);
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    if (path.startsWith('/respond/')) {
+      const name = path.slice('/respond/'.length);
+      const fault = this.faults.get(`respond/${name}`)?.shift();
+      this.responses.push({ name, body: JSON.parse(raw || '{}') as Record<string, unknown> });
+      if (fault && 'status' in fault) return send(res, fault.status, 'expired_url', fault.retryAfter);
+      return send(res, 200, 'ok');
+    }
+    if (!path.startsWith('/api/')) return send(res, 404, 'not found');
+    const method = path.slice('/api/'.length);
+    this.calls.push({ method, params: parseParams(raw, req.headers['content-type']), authorization: req.headers.authorization });
+    const fault = this.faults.get(method)?.shift();
+    if (fault && 'status' in fault) return send(res, fault.status, JSON.stringify({ ok: false, error: 'http_error' }), fault.retryAfter);
+    if (fault) return send(res, 200, JSON.stringify({ ok: false, error: fault.error }));
+    return send(res, 200, JSON.stringify(this.answer(method)));
+  }
+
+  private answer(method: string): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://rights-test.slack.com/', team: 'Rights Test', user: 'rights-bot', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.origin.replace('http', 'ws')}/link` };
+      case 'chat.postMessage':
+        return { ok: true, channel: 'C0TEST', ts: `${Date.now() / 1000}` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${Date.now() / 1000}` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, retryAfter?: number): void {
+  const headers: Record<string, string> = { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain' };
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+  res.writeHead(status, headers).end(body);
+}
+
+/** The Web API client posts forms whose nested values (blocks) are JSON strings. */
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return params;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Polls until `check` returns something truthy (for work that finishes after the HTTP response). */
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error('waitFor: timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
