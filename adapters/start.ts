@@ -1,4 +1,5 @@
-// `npm start`: every chat adapter whose credentials are configured; the console chat when none is.
+// `npm start`: every chat adapter whose credentials are configured, side by side, with the daily digest;
+// the console chat when none is. Configuration is read once, here.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfig } from './config.js';
@@ -6,6 +7,7 @@ import { projectRoot } from './paths.js';
 import { openEngine } from '../src/open.js';
 import { RecordsError } from '../src/records/load.js';
 import { runConsoleChat } from './console/chat.js';
+import { createBot } from './bot.js';
 
 async function main(): Promise<void> {
   const root = projectRoot();
@@ -13,19 +15,27 @@ async function main(): Promise<void> {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = readConfig(process.env);
   const { engine } = openEngine({ root });
-  const adapters: string[] = [];
+  const { adapters, digest } = createBot(engine, config, root);
   if (adapters.length === 0) {
     await runConsoleChat({ engine, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    return;
   }
-  void config;
+  for (const adapter of adapters) await adapter.start();
+  await digest.start();
+  const stop = () => {
+    digest.stop();
+    void Promise.allSettled(adapters.map((a) => a.stop())).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof RecordsError) {
-    console.error(error instanceof RecordsError ? `[records] invalid seeds:\n${error.message}` : error.message);
-  } else {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof RecordsError) console.error(`[records] invalid seeds:\n${error.message}`);
+  else {
     console.error(`[rights] could not start: ${(error as Error).message}`);
     if (process.env.RIGHTS_DEBUG) console.error(error);
   }
-  process.exitCode = 1;
+  process.exit(1);
 });

@@ -11,7 +11,7 @@ import { registerRightsCommand } from './commands.js';
 import { registerEvents } from './events.js';
 import { boltLogger } from './logger.js';
 import { renderDigest } from './render-digest.js';
-import { describeError } from './reply.js';
+import { describeError, slackErrorCode } from './reply.js';
 
 export { RIGHTS_COMMAND } from './commands.js';
 export { LIMITS, renderAnswer, renderReply } from './render.js';
@@ -71,25 +71,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   let address: AddressInfo | undefined;
+  let running = false;
   return {
     name: 'slack',
     app,
     async start() {
-      await app.init();
+      await explain(() => app.init(), { failed: 'could not reach Slack', refused: 'Slack refused SLACK_BOT_TOKEN' });
       if (config.mode.type === 'socket') {
-        await app.start();
+        await explain(() => app.start(), { failed: 'could not open Socket Mode', refused: 'Slack refused SLACK_APP_TOKEN (an xapp-… token with connections:write)' });
+        running = true;
         logger.info('connected to Slack (Socket Mode)');
         return;
       }
       const { port } = config.mode;
-      const server = await app.start(options.host !== undefined ? { port, host: options.host } : port);
+      const listen = options.host !== undefined ? { port, host: options.host } : port;
+      const server = await explain(() => app.start(listen), { failed: `could not listen on PORT ${port}` });
       const bound = server.address();
       address = bound !== null && typeof bound === 'object' ? bound : undefined;
+      running = true;
       logger.info('listening for Slack requests', { port: address?.port ?? port, path: '/slack/events' });
     },
     async stop() {
-      await app.stop();
+      if (!running) return;
+      running = false;
       address = undefined;
+      await app.stop();
     },
     port: () => address?.port,
     digestPoster: {
@@ -99,4 +105,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       },
     },
   };
+}
+
+const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+
+/** Runs a start-up step; a failure becomes one readable `[slack]` error saying what to check. */
+async function explain<T>(step: () => Promise<T>, say: { failed: string; refused?: string }): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    const summary = code !== undefined && AUTH_ERRORS.has(code) && say.refused ? say.refused : say.failed;
+    throw new Error(`[slack] ${summary} (${code ?? (error as Error).message})`, { cause: error });
+  }
 }

@@ -53,7 +53,7 @@ export function chunks(text: string, size: number): string[] {
     if (piece) pieces.push(piece);
     rest = rest.slice(cut).trimStart();
   }
-  if (rest.length > 0) pieces.push(rest);
+  if (rest.trim().length > 0) pieces.push(rest.trimEnd());
   return pieces;
 }
 

@@ -115,9 +115,8 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
     if (!budget.add(...renderItem(item, offset + i + 1, i, t, buttons))) break;
     shown += 1;
   }
-  budget.blocks[countAt] = context(count(shown));
-
-  if (items.length === 0) budget.add(section(esc(t('slack.noMore'))));
+  const summary = items.length > 0 ? count(shown) : esc(t('slack.noMore'));
+  budget.blocks[countAt] = context(summary);
 
   const page = { query: query.text, offset };
   const more = offset + shown < total;
@@ -128,18 +127,18 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
   if (tail) budget.addTail(tail);
 
   const lines = items.slice(0, shown).map((item, i) => `${offset + i + 1}. ${esc(item.record.title, CAP.title)}`);
-  return [`${heading}: ${count(shown)}`, ...lines].join('\n');
+  return [`${heading}: ${summary}`, ...lines].join('\n');
 }
 
 function renderItem(item: ResultItem, n: number, position: number, t: Translate, buttons: ButtonSet): Block[] {
   const r = item.record;
-  const meta = [t(`kind.${r.kind}`), item.date].filter(Boolean).join(' · ');
-  const lines = [`*${n}. ${esc(r.title, CAP.title)}*  _${esc(meta, CAP.line)}_`, esc(item.snippet, CAP.snippet)];
+  const lines = [`*${n}. ${esc(r.title, CAP.title)}*  _${esc(t(`kind.${r.kind}`), CAP.line)}_`, esc(item.snippet, CAP.snippet)];
   const by = byLine(item);
   if (by) lines.push(`*${esc(t('field.by'))}:* ${esc(by, CAP.line)}`);
   const details = buttons === 'none' ? undefined : button(esc(t('slack.button.details')), detailsActionId(position), r.id);
 
   const notes = [`${esc(t('field.source'))}: ${esc(formatCitation(item.citation, t), CAP.line)}`];
+  if (item.date) notes.push(`${esc(t('field.date'))}: ${esc(item.date, 40)}`);
   if (item.related.length) {
     const related = item.related.slice(0, 4).map((x) => `${t(`relation.${x.relation}`)}: ${x.title}`).join(' · ');
     notes.push(`${esc(t('field.related'))}: ${esc(related, CAP.line)}`);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realEngine } from '../helpers.js';
 import { startHarness, type Harness } from './harness.js';
-import { allText, button, buttons, liveMentions } from './messages.js';
+import { allText, button, buttons, liveMentions } from './inspect.js';
 import { appMention, blockAction, CHANNEL_ID, directMessage, DM_CHANNEL_ID, eventCallback, postSigned, slashCommand, USER_ID } from './payloads.js';
 import { BOT_USER_ID } from './stand-in.js';
 

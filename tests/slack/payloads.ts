@@ -23,7 +23,7 @@ export function sign(body: string, { secret = SIGNING_SECRET, timestamp = Math.f
 
 /** POSTs a signed body to the adapter's /slack/events with an exact content type (no charset). */
 export async function postSigned(baseUrl: string, body: string, contentType: 'application/x-www-form-urlencoded' | 'application/json', options: SignOptions = {}): Promise<Response> {
-  const headers = { 'content-type': contentType, ...sign(body, options) };
+  const headers: Record<string, string> = { 'content-type': contentType, ...sign(body, options) };
   if (options.signature !== undefined) headers['x-slack-signature'] = options.signature;
   return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
 }
