@@ -5,6 +5,7 @@ import type { Engine } from '../src/engine.js';
 import type { Config } from './config.js';
 import { createLogger, createRequestHandler, type ChatAdapter } from './types.js';
 import { createSlackAdapter } from './slack/index.js';
+import { createDiscordAdapter } from './discord/index.js';
 import { withDigestCommands } from './digest/commands.js';
 import { DigestService, type DigestPoster } from './digest/service.js';
 import { StateStore } from './digest/state.js';
@@ -29,6 +30,11 @@ export function createBot(engine: Engine, config: Config, root: string): { adapt
     const slack = createSlackAdapter({ config: config.slack, handle, logger: createLogger('slack') });
     adapters.push(slack);
     posters.push(slack.digestPoster);
+  }
+  if (config.discord) {
+    const discord = createDiscordAdapter({ config: config.discord, engine, handle, logger: createLogger('discord') });
+    adapters.push(discord);
+    posters.push(discord.digestPoster);
   }
   return { adapters, digest };
 }
