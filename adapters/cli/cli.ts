@@ -7,6 +7,8 @@ import { buildDigest, isDate } from '../../src/digest/content.js';
 import { isLang } from '../../src/i18n/catalog.js';
 import { resolveVocabulary } from '../../src/search/filters.js';
 import { renderDigestText } from '../console/render-digest.js';
+import { ConfigError, readConfig } from '../config.js';
+import { createBot } from '../bot.js';
 import { KINDS, type Kind } from '../../src/records/schema.js';
 import { kindFromWord } from '../../src/query/parse.js';
 import { projectRoot } from '../paths.js';
@@ -32,7 +34,7 @@ interface Io {
   err: (text: string) => void;
 }
 
-export function runCli(argv: string[], io: Io, root = projectRoot()): number {
+export async function runCli(argv: string[], io: Io, root = projectRoot(), env: Record<string, string | undefined> = process.env): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
@@ -87,7 +89,7 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
         const date = takeOption(rest, '--date') ?? new Date().toISOString().slice(0, 10);
         const themesOption = takeOption(rest, '--themes');
         const lang = takeOption(rest, '--lang') ?? 'en';
-        if (rest.includes('--send')) throw new UsageError('digest --send needs the chat adapters: run it through `npm run digest:send`');
+        if (rest.includes('--send')) return await sendDigests(root, env, io);
         if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
         if (!isDate(date)) throw new UsageError(`--date expects a date like 2026-12-18, got "${date}"`);
         if (!isLang(lang)) throw new UsageError(`--lang expects en, es or fr, got "${lang}"`);
@@ -125,6 +127,11 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
       else io.err(`rights: ${error.message}\n\n${USAGE}`);
       return 2;
     }
+    if (error instanceof ConfigError) {
+      if (json) printJson({ error: error.message, usage: USAGE });
+      else io.err(error.message);
+      return 1;
+    }
     if (error instanceof RecordsError) {
       if (json) printJson({ error: 'invalid records', problems: error.message.split('\n') });
       else io.err(`[records] ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in seeds/:\n${error.message}`);
@@ -132,6 +139,22 @@ export function runCli(argv: string[], io: Io, root = projectRoot()): number {
     }
     throw error;
   }
+}
+
+/** `rights digest --send`: posts to every configured target now (once per local day, as the scheduler). */
+async function sendDigests(root: string, env: Record<string, string | undefined>, io: Io): Promise<number> {
+  const config = readConfig(env);
+  if (!config.slack && !config.discord) {
+    io.err('rights: digest --send needs Slack or Discord credentials (see README → Configuration)');
+    return 2;
+  }
+  const { engine } = openEngine({ root });
+  const { digest } = createBot(engine, config, root);
+  digest.load();
+  const results = await digest.sendAll();
+  if (results.length === 0) io.out('No digest targets: turn one on from chat (digest on) or declare them in RIGHTS_CONFIG.');
+  for (const { target, outcome } of results) io.out(`${target}: ${outcome}`);
+  return results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
 /** Removes `--name value` from args and returns the value. */

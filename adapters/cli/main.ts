@@ -3,7 +3,7 @@
 import { runCli } from './cli.js';
 
 try {
-  process.exitCode = runCli(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) });
+  process.exitCode = await runCli(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) });
 } catch (error) {
   // Never a stack trace for users; RIGHTS_DEBUG=1 shows it to developers.
   console.error(`[rights] internal error: ${(error as Error).message}`);

@@ -34,6 +34,9 @@ export interface DigestServiceOptions {
 
 export const DEFAULT_CATCH_UP_HOURS = 6;
 
+/** What happened to one target's digest: posted, not due (already sent, given up, no adapter), or failed. */
+export type Outcome = 'sent' | 'skipped' | 'failed';
+
 /** YYYY-MM-DD of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
@@ -56,7 +59,7 @@ export class DigestService {
   private readonly jobs = new Map<string, Cron>();
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<Outcome>>();
 
   constructor(private readonly options: DigestServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -67,14 +70,19 @@ export class DigestService {
     return this.options.store.state.targets;
   }
 
-  /** Loads state, applies pinned targets, schedules, and catches up missed posts once. */
-  async start(): Promise<void> {
+  /** Loads state and applies the targets pinned in RIGHTS_CONFIG. */
+  load(): void {
     this.options.store.load();
     for (const pinned of this.options.configTargets ?? []) {
       const key = targetKey(pinned.platform, pinned.channel);
       this.targets[key] = { ...(this.targets[key] ?? { rotation: { shown: [] } }), ...pinned, origin: 'config' };
     }
     this.options.store.save();
+  }
+
+  /** Loads state, schedules every target, and catches up missed posts once. */
+  async start(): Promise<void> {
+    this.load();
     for (const key of Object.keys(this.targets)) this.reschedule(key);
     await this.runDue();
   }
@@ -110,16 +118,14 @@ export class DigestService {
   }
 
   /** Posts now to every enabled target that has not had today's digest (rights digest --send). */
-  async sendAll(): Promise<void> {
+  async sendAll(): Promise<{ target: string; outcome: Outcome }[]> {
     const now = this.now();
-    await Promise.allSettled(
-      Object.entries(this.targets)
-        .filter(([, t]) => t.enabled)
-        .map(([key, t]) => this.deliver(key, localDate(now, t.timezone))),
-    );
+    const enabled = Object.entries(this.targets).filter(([, t]) => t.enabled);
+    const outcomes = await Promise.all(enabled.map(([key, t]) => this.deliver(key, localDate(now, t.timezone))));
+    return enabled.map(([target], i) => ({ target, outcome: outcomes[i] ?? 'skipped' }));
   }
 
-  private deliver(key: string, date: string): Promise<void> {
+  private deliver(key: string, date: string): Promise<Outcome> {
     // One delivery per target at a time: a timer and a catch-up firing together post once.
     const running = this.inFlight.get(key);
     if (running) return running;
@@ -128,14 +134,14 @@ export class DigestService {
     return work;
   }
 
-  private async deliverOnce(key: string, date: string): Promise<void> {
+  private async deliverOnce(key: string, date: string): Promise<Outcome> {
     const { store, logger, engine } = this.options;
     const target = this.targets[key];
-    if (!target || target.lastSent === date || target.attempt === date || target.gaveUp === date) return;
+    if (!target || target.lastSent === date || target.attempt === date || target.gaveUp === date) return 'skipped';
     const poster = this.options.posters.find((p) => p.platform === target.platform);
     if (!poster) {
       logger.warn('digest target has no configured platform adapter, skipped', { target: key });
-      return;
+      return 'skipped';
     }
     const { digest, rotation } = buildDigest(engine, {
       date,
@@ -154,7 +160,7 @@ export class DigestService {
         delete target.attempt;
         store.save();
         logger.info('digest posted', { target: key, date, recommendation: digest.recommendation?.record.id });
-        return;
+        return 'sent';
       } catch (error) {
         logger.warn('digest post failed', { target: key, date, attempt, of: attempts, error: (error as Error).message });
         if (attempt < attempts) await this.sleep((this.options.backoffMs ?? 2_000) * 4 ** (attempt - 1));
@@ -164,6 +170,7 @@ export class DigestService {
     target.gaveUp = date;
     store.save();
     logger.error('digest given up for today after retries', { target: key, date });
+    return 'failed';
   }
 
   /** Today's digest for a channel, without advancing its rotation. */

@@ -166,6 +166,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     digestPoster: {
       platform: 'discord',
       async post(channel, digest) {
+        // `rights digest --send` posts without logging in to the gateway: REST only needs the token.
+        client.rest.setToken(config.token);
         await client.rest.post(Routes.channelMessages(channel), { body: renderDigest(digest, { encode: ctx.encode }) });
       },
     },

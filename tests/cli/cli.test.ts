@@ -12,10 +12,10 @@ function rights(...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-function inProcess(root: string, ...args: string[]) {
+async function inProcess(root: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, root);
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, root);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -92,9 +92,9 @@ describe('other commands', () => {
     expect(out).toMatch(/^seeds OK: \d+ records/);
   });
 
-  it('check fails with file:line on bad seeds, without a stack trace', () => {
+  it('check fails with file:line on bad seeds, without a stack trace', async () => {
     const root = makeProject({ 'seeds/records.yaml': miniRecords().replace('session: doc-a-meeting', 'session: nowhere') });
-    const { code, err } = inProcess(root, 'check');
+    const { code, err } = await inProcess(root, 'check');
     expect(code).toBe(1);
     expect(err).toContain('seeds/records.yaml:38: recommendation "doc-a-firewalls": session: unknown session "nowhere"');
     expect(err).not.toMatch(/\n\s+at /);
