@@ -60,6 +60,20 @@ describe('digest scheduling', () => {
     expect(localDate(new Date('2026-12-18T03:00:00Z'), 'America/Mexico_City')).toBe('2026-12-17');
   });
 
+  it('posts each channel at its own local time in two time zones', async () => {
+    const now = at('2026-12-18T07:30:00Z');
+    const { service, posts } = setup({ now });
+    await service.start();
+    service.update('slack', 'MADRID', { enabled: true, time: '09:00', timezone: 'Europe/Madrid' }, 'ana');
+    service.update('discord', 'MEXICO', { enabled: true, time: '09:00', timezone: 'America/Mexico_City' }, 'luis');
+    now.value = new Date('2026-12-18T08:00:00Z'); // 09:00 in Madrid, 02:00 in Mexico City
+    await service.runDue();
+    expect(posts.map((p) => `${p.platform}:${p.channel}`)).toEqual(['slack:MADRID']);
+    now.value = new Date('2026-12-18T15:00:00Z'); // 09:00 in Mexico City
+    await service.runDue();
+    expect(posts.map((p) => `${p.platform}:${p.channel}:${p.digest.date}`)).toEqual(['slack:MADRID:2026-12-18', 'discord:MEXICO:2026-12-18']);
+  });
+
   it('posts once at the time, never twice the same local day, and again the next day', async () => {
     const now = at('2026-12-18T07:59:00Z');
     const { service, posts } = setup({ now });
