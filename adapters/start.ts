@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigError, readConfig } from './config.js';
 import { projectRoot } from './paths.js';
 import { openEngine } from '../src/open.js';
-import { RecordsError } from '../src/records/load.js';
+import { RecordsError } from '../src/records/errors.js';
 import { runConsoleChat } from './console/chat.js';
 import { createBot } from './bot.js';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const envFile = join(root, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = readConfig(process.env);
-  const { engine } = openEngine({ root });
+  const { engine } = await openEngine({ root });
   const { adapters, digest } = createBot(engine, config, root);
   if (adapters.length === 0) {
     await runConsoleChat({ engine, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });

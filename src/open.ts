@@ -1,7 +1,8 @@
 // Opens the engine: validated records plus the lunr index, prebuilt when it matches the seeds.
 import { join } from 'node:path';
 import { Engine } from './engine.js';
-import { loadKnowledgeBase } from './records/load.js';
+import type { KnowledgeBase } from './records/load.js';
+import { seedsHash } from './records/files.js';
 import { buildIndex, readPrebuiltIndex, writeIndex } from './search/build-index.js';
 
 export interface OpenOptions {
@@ -21,19 +22,37 @@ export interface OpenedEngine {
   index: 'prebuilt' | 'built';
 }
 
-/** Throws RecordsError when the seeds are invalid. */
-export function openEngine(options: OpenOptions): OpenedEngine {
-  const kb = loadKnowledgeBase(options);
-  const indexPath = options.indexPath ?? join(options.root, 'data', 'index.json');
-  const prebuilt = readPrebuiltIndex(indexPath, kb.hash);
-  if (prebuilt) return { engine: new Engine(kb, prebuilt), index: 'prebuilt' };
+/**
+ * Unchanged seeds (same content hash) start from data/index.json: the index and the records validated when
+ * it was written. Otherwise the seeds are loaded and validated (throws RecordsError) and the index rebuilt.
+ * The YAML parser and schema library are only loaded in that second case, to keep start-up fast.
+ */
+export async function openEngine(options: OpenOptions): Promise<OpenedEngine> {
+  const prebuilt = openPrebuilt(options);
+  if (prebuilt) return prebuilt;
+  const { loadKnowledgeBase } = await import('./records/load.js');
+  return openBuilt(loadKnowledgeBase(options), options);
+}
+
+/** The engine from data/index.json, if it was built from the current seeds. */
+export function openPrebuilt(options: OpenOptions): OpenedEngine | undefined {
+  const prebuilt = readPrebuiltIndex(indexPathOf(options), seedsHash(options));
+  return prebuilt ? { engine: new Engine(prebuilt.kb, prebuilt.index), index: 'prebuilt' } : undefined;
+}
+
+/** The engine over a freshly loaded knowledge base; the index is built and (unless save is false) saved. */
+export function openBuilt(kb: KnowledgeBase, options: OpenOptions): OpenedEngine {
   const index = buildIndex(kb);
   if (options.save !== false) {
     try {
-      writeIndex(indexPath, kb.hash, index);
+      writeIndex(indexPathOf(options), kb, index);
     } catch {
       // The index is only a cache: a read-only deployment still answers.
     }
   }
   return { engine: new Engine(kb, index), index: 'built' };
+}
+
+function indexPathOf(options: OpenOptions): string {
+  return options.indexPath ?? join(options.root, 'data', 'index.json');
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openEngine } from '../src/open.js';
+import { openBuilt } from '../src/open.js';
+import { loadKnowledgeBase } from '../src/records/load.js';
 import type { Engine } from '../src/engine.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +26,8 @@ export function miniRecords(): string {
 }
 
 let real: Engine | undefined;
-/** The engine over the real seeds (built in memory, never written). */
+/** The engine over the real seeds, validated and indexed in memory (nothing written). */
 export function realEngine(): Engine {
-  real ??= openEngine({ root: ROOT, save: false }).engine;
+  real ??= openBuilt(loadKnowledgeBase({ root: ROOT }), { root: ROOT, save: false }).engine;
   return real;
 }

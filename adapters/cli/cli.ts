@@ -1,5 +1,6 @@
 // The `rights` commands: same grammar as the chat; --json gives the stable JSON contract.
-import { RecordsError, loadKnowledgeBase } from '../../src/records/load.js';
+import type { Engine } from '../../src/engine.js';
+import { RecordsError } from '../../src/records/errors.js';
 import { buildIndex, writeIndex } from '../../src/search/build-index.js';
 import { openEngine } from '../../src/open.js';
 import { answerToJson, digestToJson, itemToJson } from '../../src/json.js';
@@ -8,8 +9,7 @@ import { isLang } from '../../src/i18n/catalog.js';
 import { resolveVocabulary } from '../../src/search/filters.js';
 import { renderDigestText } from '../console/render-digest.js';
 import { ConfigError, readConfig } from '../config.js';
-import { createBot } from '../bot.js';
-import { KINDS, type Kind } from '../../src/records/schema.js';
+import { KINDS, type Kind } from '../../src/records/kinds.js';
 import { kindFromWord } from '../../src/query/parse.js';
 import { projectRoot } from '../paths.js';
 import { renderText } from '../console/render.js';
@@ -43,7 +43,7 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
   try {
     switch (command) {
       case 'ask': {
-        const { engine } = openEngine({ root });
+        const { engine } = await openEngine({ root });
         const answer = engine.ask(rest.join(' '));
         if (!json) {
           io.out(renderText(answer));
@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
       }
       case 'show': {
         if (rest.length !== 1) throw new UsageError('show takes exactly one record id');
-        const answer = openEngine({ root }).engine.show(rest[0] ?? '');
+        const answer = (await openEngine({ root })).engine.show(rest[0] ?? '');
         if (json) printJson(answerToJson(answer, USAGE));
         else io.out(renderText(answer));
         return answer.type === 'record' ? 0 : 2;
@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
       case 'list': {
         const kind = rest[0] ? kindFromWord(rest[0]) : undefined;
         if (rest.length > 1 || (rest[0] && !kind)) throw new UsageError(`list takes one kind: ${KINDS.join(', ')}`);
-        const { engine } = openEngine({ root });
+        const { engine } = await openEngine({ root });
         const records = engine.list(kind as Kind | undefined);
         if (json) {
           printJson({ kind: kind ?? null, total: records.length, results: records.map((r) => itemToJson(presentFor(engine, r.id))) });
@@ -74,12 +74,13 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         return 0;
       }
       case 'themes': {
-        const answer = openEngine({ root }).engine.themes();
+        const answer = (await openEngine({ root })).engine.themes();
         if (json && answer.type === 'themes') printJson(answer.themes);
         else io.out(renderText(answer));
         return 0;
       }
       case 'check': {
+        const { loadKnowledgeBase } = await import('../../src/records/load.js');
         const kb = loadKnowledgeBase({ root });
         const counts = KINDS.map((k) => `${kb.records.filter((r) => r.kind === k).length} ${k}`).join(', ');
         io.out(`seeds OK: ${kb.records.length} records (${counts}), ${kb.taxonomy.themes.length} themes`);
@@ -93,7 +94,7 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
         if (!isDate(date)) throw new UsageError(`--date expects a date like 2026-12-18, got "${date}"`);
         if (!isLang(lang)) throw new UsageError(`--lang expects en, es or fr, got "${lang}"`);
-        const { engine } = openEngine({ root });
+        const { engine } = await openEngine({ root });
         const themes: string[] = [];
         for (const value of (themesOption ?? '').split(',').map((v) => v.trim()).filter(Boolean)) {
           const theme = resolveVocabulary(value, engine.kb.taxonomy.themes);
@@ -106,9 +107,10 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         return 0;
       }
       case 'build-index': {
+        const { loadKnowledgeBase } = await import('../../src/records/load.js');
         const kb = loadKnowledgeBase({ root });
         const path = join(root, 'data', 'index.json');
-        writeIndex(path, kb.hash, buildIndex(kb));
+        writeIndex(path, kb, buildIndex(kb));
         io.out(`index built: ${kb.records.length} records → data/index.json`);
         return 0;
       }
@@ -148,7 +150,9 @@ async function sendDigests(root: string, env: Record<string, string | undefined>
     io.err('rights: digest --send needs Slack or Discord credentials (see README → Configuration)');
     return 2;
   }
-  const { engine } = openEngine({ root });
+  const { engine } = await openEngine({ root });
+  // The chat SDKs are heavy: load them only when posting, so every other command starts fast.
+  const { createBot } = await import('../bot.js');
   const { digest } = createBot(engine, config, root);
   digest.load();
   const results = await digest.sendAll();
@@ -167,7 +171,7 @@ function takeOption(args: string[], name: string): string | undefined {
   return value;
 }
 
-function presentFor(engine: ReturnType<typeof openEngine>['engine'], id: string) {
+function presentFor(engine: Engine, id: string) {
   const answer = engine.show(id);
   if (answer.type !== 'record') throw new Error(`record ${id} vanished`);
   return answer.item;

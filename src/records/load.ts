@@ -1,12 +1,15 @@
 // Loads seeds/**/*.yaml and data/sources/*.txt into a validated KnowledgeBase.
 // Every problem names its file, line and field: `seeds/x.yaml:42: recommendation "y": by: unknown speaker "z"`.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { KINDS, SCHEMAS, taxonomySchema, type Kind, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
 import { loadLexicon } from './lexicon.js';
 import { checkReferences } from './references.js';
+import { listYamlFiles, seedsHash } from './files.js';
+import { RecordsError, type Problem } from './errors.js';
+
+export { RecordsError, formatProblem, type Problem } from './errors.js';
 
 /** A metadata header of a source document in data/sources/. */
 export interface SourceDocument {
@@ -24,26 +27,6 @@ export interface RecordLocation {
   line: number;
   /** Line of a field of the record (e.g. ['by', 'speakers']); the record's line when absent. */
   fieldLine(path: readonly (string | number)[]): number;
-}
-
-/** One validation problem, already located. */
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
-}
-
-/** Thrown when seeds are invalid; `problems` lists every one found, not just the first. */
-export class RecordsError extends Error {
-  readonly code = 'RECORDS_INVALID';
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'RecordsError';
-  }
-}
-
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.message}`;
 }
 
 export interface KnowledgeBase {
@@ -71,11 +54,10 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   const seedsDir = options.seedsDir ?? join(options.root, 'seeds');
   const sourcesDir = options.sourcesDir ?? join(options.root, 'data', 'sources');
   const display = (path: string) => relative(options.root, path).split(sep).join('/');
-  const hash = createHash('sha256');
   const problems: Problem[] = [];
 
   const taxonomyPath = join(seedsDir, 'themes.yaml');
-  const taxonomyDoc = readYaml(taxonomyPath, display, hash, problems);
+  const taxonomyDoc = readYaml(taxonomyPath, display, problems);
   let taxonomy: Taxonomy = { themes: [], groups: [], addressees: [] };
   if (taxonomyDoc) {
     const parsed = taxonomySchema.safeParse(taxonomyDoc.doc.toJS());
@@ -85,14 +67,14 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
     }
   }
 
-  const documents = loadSources(sourcesDir, display, hash);
+  const documents = loadSources(sourcesDir, display);
   const records: RightsRecord[] = [];
   /** Ids of records rejected above: references to them are not reported twice. */
   const rejected = new Set<string>();
   const locations = new Map<string, RecordLocation>();
   for (const path of listYamlFiles(seedsDir)) {
     if (path === taxonomyPath || VOCABULARY_FILES.has(path.slice(seedsDir.length + 1))) continue;
-    const loaded = readYaml(path, display, hash, problems);
+    const loaded = readYaml(path, display, problems);
     if (!loaded) continue;
     const file = display(path);
     const { doc, lines } = loaded;
@@ -143,9 +125,9 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   const byId = new Map(records.map((r) => [r.id, r] as const));
   problems.push(...checkReferences({ records, byId, taxonomy, documents, locations, rejected }));
   const lexiconPath = join(seedsDir, 'lexicon.yaml');
-  const lexicon = existsSync(lexiconPath) ? loadLexicon(readYaml(lexiconPath, display, hash, problems), display(lexiconPath), { byId, taxonomy }, problems) : [];
+  const lexicon = existsSync(lexiconPath) ? loadLexicon(readYaml(lexiconPath, display, problems), display(lexiconPath), { byId, taxonomy }, problems) : [];
   if (problems.length > 0) throw new RecordsError(problems);
-  return { records, byId, taxonomy, lexicon, documents, locations, hash: hash.digest('hex') };
+  return { records, byId, taxonomy, lexicon, documents, locations, hash: seedsHash(options) };
 }
 
 function describe(raw: unknown): string {
@@ -154,17 +136,7 @@ function describe(raw: unknown): string {
   return typeof r.id === 'string' ? `${kind} "${r.id}"` : `${kind} (no id)`;
 }
 
-function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-export function readYaml(path: string, display: (p: string) => string, hash: ReturnType<typeof createHash>, problems: Problem[]) {
+export function readYaml(path: string, display: (p: string) => string, problems: Problem[]) {
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -172,7 +144,6 @@ export function readYaml(path: string, display: (p: string) => string, hash: Ret
     problems.push({ file: display(path), line: 1, message: `cannot read file: ${(error as Error).message}` });
     return undefined;
   }
-  hash.update(display(path)).update('\0').update(source).update('\0');
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -205,7 +176,7 @@ export function lineOf(doc: Document, lines: LineCounter, path: readonly Propert
   return 1;
 }
 
-function loadSources(dir: string, display: (p: string) => string, hash: ReturnType<typeof createHash>): Map<string, SourceDocument> {
+function loadSources(dir: string, display: (p: string) => string): Map<string, SourceDocument> {
   const documents = new Map<string, SourceDocument>();
   let names: string[] = [];
   try {
@@ -216,7 +187,6 @@ function loadSources(dir: string, display: (p: string) => string, hash: ReturnTy
   for (const name of names) {
     const path = join(dir, name);
     const text = readFileSync(path, 'utf8');
-    hash.update(display(path)).update('\0').update(text).update('\0');
     const header = /^---\n([\s\S]*?)\n---\n/.exec(text);
     const meta = (header ? parseDocument(header[1] ?? '').toJS() : {}) as Record<string, string>;
     const id = name.replace(/\.txt$/, '');

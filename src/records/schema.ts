@@ -2,8 +2,9 @@
 // The format is documented for curators in docs/records.md; keep the two in step.
 import { z } from 'zod';
 
-export const KINDS = ['session', 'treaty', 'recommendation', 'speaker', 'observance'] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS, type Kind } from './kinds.js';
+
+export { KINDS, type Kind } from './kinds.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug like "gfmd-2017-firewalls"');
 const text = z.string().trim().min(1, 'must not be empty');

@@ -3,20 +3,46 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import lunr from 'lunr';
-import type { KnowledgeBase } from '../records/load.js';
+import type { KnowledgeBase, SourceDocument } from '../records/load.js';
 import type { RightsRecord } from '../records/schema.js';
 import { fold, linkToken } from './text.js';
 
 /** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
 
+/** The validated records saved beside the index, so a start-up with unchanged seeds skips YAML and validation. */
+export interface KnowledgeSnapshot {
+  records: KnowledgeBase['records'];
+  taxonomy: KnowledgeBase['taxonomy'];
+  lexicon: KnowledgeBase['lexicon'];
+  documents: SourceDocument[];
+}
+
 interface SerializedIndex {
   version: number;
   hash: string;
+  kb: KnowledgeSnapshot;
   index: object;
+}
+
+export function snapshotOf(kb: KnowledgeBase): KnowledgeSnapshot {
+  return { records: kb.records, taxonomy: kb.taxonomy, lexicon: kb.lexicon, documents: [...kb.documents.values()] };
+}
+
+/** A KnowledgeBase from a snapshot that was validated when it was written. */
+export function restoreSnapshot(snapshot: KnowledgeSnapshot, hash: string): KnowledgeBase {
+  return {
+    records: snapshot.records,
+    byId: new Map(snapshot.records.map((r) => [r.id, r] as const)),
+    taxonomy: snapshot.taxonomy,
+    lexicon: snapshot.lexicon,
+    documents: new Map(snapshot.documents.map((d) => [d.id, d] as const)),
+    locations: new Map(),
+    hash,
+  };
 }
 
 /** The text of each field of one record, folded for lunr. */
@@ -84,23 +110,23 @@ export function buildIndex(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'taxonom
   });
 }
 
-/** Reads a prebuilt index if it exists and was built from the same seeds; undefined otherwise. */
-export function readPrebuiltIndex(path: string, hash: string): lunr.Index | undefined {
+/** Reads a prebuilt index and record snapshot if they were built from the same seeds; undefined otherwise. */
+export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Index; kb: KnowledgeBase } | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SerializedIndex;
     if (saved.version !== INDEX_VERSION || saved.hash !== hash) return undefined;
-    return lunr.Index.load(saved.index);
+    return { index: lunr.Index.load(saved.index), kb: restoreSnapshot(saved.kb, hash) };
   } catch {
     return undefined; // a damaged file is simply rebuilt
   }
 }
 
-/** Writes the index atomically (temp file + rename) so a crash never leaves half a file. */
-export function writeIndex(path: string, hash: string, index: lunr.Index): void {
+/** Writes the index and record snapshot atomically (temp file + rename): a crash never leaves half a file. */
+export function writeIndex(path: string, kb: KnowledgeBase, index: lunr.Index): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  const saved: SerializedIndex = { version: INDEX_VERSION, hash, index: index.toJSON() };
+  const saved: SerializedIndex = { version: INDEX_VERSION, hash: kb.hash, kb: snapshotOf(kb), index: index.toJSON() };
   writeFileSync(temp, JSON.stringify(saved));
   renameSync(temp, path);
 }

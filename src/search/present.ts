@@ -53,19 +53,33 @@ export function mainDate(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'>):
   }
 }
 
+/** Sentences of a record text with their stemmed words, computed once per text (stemming is the costly part). */
+const sentenceCache = new Map<string, { sentence: string; stems: Set<string> }[]>();
+
+function sentencesOf(text: string) {
+  let sentences = sentenceCache.get(text);
+  if (!sentences) {
+    sentences = text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/(?<=[.;!?])\s+/)
+      .map((sentence) => ({ sentence, stems: new Set(fold(sentence).split(' ').map(stem)) }));
+    sentenceCache.set(text, sentences);
+  }
+  return sentences;
+}
+
 /** The sentence of the text that best matches the query words, cut to a readable length. */
 export function snippet(text: string, queryWords: readonly string[]): string {
-  const sentences = text.replace(/\s+/g, ' ').trim().split(/(?<=[.;!?])\s+/);
-  const wanted = new Set(queryWords.map((w) => stem(w)));
-  let best = sentences[0] ?? '';
+  const sentences = sentencesOf(text);
+  const wanted = [...new Set(queryWords.map((w) => stem(w)))];
+  let best = sentences[0]?.sentence ?? '';
   let bestScore = 0;
-  if (wanted.size > 0) {
-    for (const sentence of sentences) {
-      const score = fold(sentence).split(' ').filter((w) => wanted.has(stem(w))).length;
-      if (score > bestScore) [best, bestScore] = [sentence, score];
-    }
+  for (const { sentence, stems } of sentences) {
+    const score = wanted.filter((w) => stems.has(w)).length;
+    if (score > bestScore) [best, bestScore] = [sentence, score];
   }
-  if (bestScore === 0) best = sentences.slice(0, 2).join(' ');
+  if (bestScore === 0) best = sentences.slice(0, 2).map((s) => s.sentence).join(' ');
   return truncate(best, SNIPPET_CHARS);
 }
 
