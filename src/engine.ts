@@ -17,6 +17,8 @@ export interface PageOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 5;
+const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee)/;
+const LINK_FIELDS = ['links', 'aliases'];
 const MAX_PAGE_SIZE = 100;
 
 interface Hit {
@@ -150,15 +152,20 @@ export class Engine {
     if (groups.length === 0) return [];
     const results = this.index.query((q) => {
       for (const group of groups) {
-        for (const [term, boost] of group.terms) q.term(term, { usePipeline: false, boost });
+        for (const [term, boost] of group.terms) {
+          // Link tokens only occur in the links and aliases fields: searching the others is wasted work.
+          q.term(term, LINK_TOKEN.test(term) ? { usePipeline: false, boost, fields: LINK_FIELDS } : { usePipeline: false, boost });
+        }
       }
     });
     const hits: Hit[] = [];
+    const groupTerms = groups.map((g) => [...g.terms.keys()]);
     for (const result of results) {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
-      const matched = new Set(Object.keys(result.matchData.metadata));
-      const coverage = groups.filter((g) => [...g.terms.keys()].some((t) => matched.has(t))).length;
+      const matched = result.matchData.metadata;
+      let coverage = 0;
+      for (const terms of groupTerms) if (terms.some((t) => Object.hasOwn(matched, t))) coverage += 1;
       hits.push({ record, score: result.score, coverage });
     }
     for (const id of this.names.get(words.join(' ')) ?? []) {
@@ -208,10 +215,15 @@ export class Engine {
     return this.vocabularyCache;
   }
 
+  private popularThemesCache?: string[];
   /** A few theme filters to try, the most used first. */
   private popularThemes(): string[] {
-    const counts = this.kb.taxonomy.themes.map((t) => ({ id: t.id, n: this.kb.records.filter((r) => r.themes.includes(t.id)).length }));
-    return counts.sort((a, b) => b.n - a.n).slice(0, 4).map((t) => `theme:${t.id}`);
+    this.popularThemesCache ??= this.kb.taxonomy.themes
+      .map((t) => ({ id: t.id, n: this.kb.records.filter((r) => r.themes.includes(t.id)).length }))
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 4)
+      .map((t) => `theme:${t.id}`);
+    return this.popularThemesCache;
   }
 }
 

@@ -17,7 +17,9 @@ export interface TermGroup {
 }
 
 const MAX_PHRASE_WORDS = 6;
-const LINK_BOOST = 2;
+const LINK_BOOST = 1;
+/** Canonical words a synonym stands for ("kids" → children): below the words actually typed. */
+const CANONICAL_BOOST = 0.5;
 const TYPO_BOOST = 0.3;
 const TYPO_MIN_LENGTH = 5;
 const MAX_TYPO_CANDIDATES = 6;
@@ -123,12 +125,12 @@ export class QueryExpander {
     }
   }
 
-  /** Finds a phrase as typed, or through Spanish or French stemming (detenciones → detención). */
-  private lookup(words: readonly string[]): PhraseTarget | undefined {
+  /** Finds words[i, i+n) as typed, or through Spanish or French stemming (detenciones → detención). */
+  private lookup(words: readonly string[], stems: Record<'es' | 'fr', string[]>, i: number, n: number): PhraseTarget | undefined {
     return (
-      this.phrases.get(words.join(' ')) ??
-      this.phrases.get(`es:${words.map((w) => stemIn('es', w)).join(' ')}`) ??
-      this.phrases.get(`fr:${words.map((w) => stemIn('fr', w)).join(' ')}`)
+      this.phrases.get(words.slice(i, i + n).join(' ')) ??
+      this.phrases.get(`es:${stems.es.slice(i, i + n).join(' ')}`) ??
+      this.phrases.get(`fr:${stems.fr.slice(i, i + n).join(' ')}`)
     );
   }
 
@@ -142,17 +144,20 @@ export class QueryExpander {
     const groups: TermGroup[] = [];
     const votes = { es: 0, fr: 0 };
     for (const w of words) for (const lang of ['es', 'fr'] as const) if (MARKERS[lang].has(w)) votes[lang] += 1;
+    // Each word is stemmed once per language, then phrases of every length are looked up from these.
+    const stems = { es: words.map((w) => stemIn('es', w)), fr: words.map((w) => stemIn('fr', w)) };
     for (let i = 0; i < words.length; ) {
       let matched = 0;
       for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
         const phraseWords = words.slice(i, i + n);
-        const target = this.lookup(phraseWords);
+        const target = this.lookup(words, stems, i, n);
         if (!target) continue;
         const terms = new Map<string, number>();
         // Words of a foreign phrase are not English index terms: search only what it stands for.
         const foreign = target.langs.size > 0 && !target.english;
         if (!foreign) for (const w of phraseWords) if (!isStopWord(w)) terms.set(stem(w), 1);
-        for (const word of target.plain) if (!terms.has(word)) terms.set(word, 1);
+        // The English words of a Spanish or French phrase are its translation: full weight.
+        for (const word of target.plain) if (!terms.has(word)) terms.set(word, foreign ? 1 : CANONICAL_BOOST);
         for (const link of target.terms) terms.set(link, LINK_BOOST);
         if (foreign && !(n === 1 && this.has(stem(phraseWords[0] ?? '')))) for (const lang of target.langs) votes[lang] += n;
         groups.push({ words: phraseWords, terms, fuzzy: false });

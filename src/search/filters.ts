@@ -46,8 +46,8 @@ export function resolveFilters(filters: QueryFilters, kb: Pick<KnowledgeBase, 't
   if (filters.by !== undefined) {
     const wanted = fold(filters.by).split(' ').filter(Boolean);
     tests.push((r) => {
-      const words = new Set(authorText(r, kb).split(' '));
-      return wanted.every((w) => [...words].some((x) => x.startsWith(w)));
+      const words = authorWords(r, kb);
+      return wanted.every((w) => words.some((x) => x.startsWith(w)));
     });
   }
   return { ok: true, test: (r) => tests.every((t) => t(r)) };
@@ -70,6 +70,18 @@ function yearsOf(r: RightsRecord, kb: Pick<KnowledgeBase, 'byId'>): string[] {
     case 'observance':
       return [];
   }
+}
+
+const authorCache = new WeakMap<RightsRecord, string[]>();
+
+/** The distinct folded words of a record's authorText, computed once per record. */
+function authorWords(r: RightsRecord, kb: Pick<KnowledgeBase, 'byId' | 'documents'>): string[] {
+  let words = authorCache.get(r);
+  if (!words) {
+    words = [...new Set(authorText(r, kb).split(' '))];
+    authorCache.set(r, words);
+  }
+  return words;
 }
 
 /** Who a record is "by": authors, their organizations, the session's organizers and the source document. */
