@@ -7,7 +7,6 @@ import { projectRoot } from './paths.js';
 import { openEngine } from '../src/open.js';
 import { RecordsError } from '../src/records/errors.js';
 import { runConsoleChat } from './console/chat.js';
-import { createBot } from './bot.js';
 
 async function main(): Promise<void> {
   const root = projectRoot();
@@ -15,11 +14,13 @@ async function main(): Promise<void> {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = readConfig(process.env);
   const { engine } = await openEngine({ root });
-  const { adapters, digest } = createBot(engine, config, root);
-  if (adapters.length === 0) {
+  if (!config.slack && !config.discord) {
     await runConsoleChat({ engine, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return;
   }
+  // The chat SDKs (Bolt, discord.js) are loaded only when a chat adapter is configured.
+  const { createBot } = await import('./bot.js');
+  const { adapters, digest } = createBot(engine, config, root);
   for (const adapter of adapters) await adapter.start();
   await digest.start();
   const stop = () => {

@@ -19,6 +19,9 @@ export interface PageOptions {
 export const DEFAULT_PAGE_SIZE = 5;
 const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee)/;
 const LINK_FIELDS = ['links', 'aliases'];
+/** A term in more than this share of records is common (see rank); small corpora keep a floor. */
+const COMMON_SHARE = 0.2;
+const COMMON_MIN_RECORDS = 40;
 const MAX_PAGE_SIZE = 100;
 
 interface Hit {
@@ -33,6 +36,8 @@ export class Engine {
   private readonly order: Map<string, number>;
   /** Folded names, short names and aliases → record ids: a query that is exactly a name ranks that record first. */
   private readonly names = new Map<string, string[]>();
+  /** Folded titles, for autocomplete as the user types. */
+  private readonly foldedTitles = new Map<string, string>();
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -42,6 +47,7 @@ export class Engine {
     this.relations = buildRelations(kb);
     this.order = new Map(kb.records.map((r, i) => [r.id, i] as const));
     for (const r of kb.records) {
+      this.foldedTitles.set(r.id, fold(r.title));
       const names = r.kind === 'treaty' ? [r.title, r.short_name, ...r.aliases] : r.kind === 'speaker' ? [r.title, r.name, ...r.aliases] : [r.title];
       for (const name of names) {
         const key = fold(name);
@@ -108,8 +114,9 @@ export class Engine {
     const pool = this.list(kind);
     const key = fold(prefix);
     if (key === '') return pool.slice(0, limit).map(({ id, title }) => ({ id, title }));
-    const starts = pool.filter((r) => fold(r.title).startsWith(key));
-    const contains = pool.filter((r) => !starts.includes(r) && fold(r.title).includes(key));
+    const title = (r: RightsRecord) => this.foldedTitles.get(r.id) ?? '';
+    const starts = pool.filter((r) => title(r).startsWith(key));
+    const contains = pool.filter((r) => !starts.includes(r) && title(r).includes(key));
     let picked = [...starts, ...contains];
     if (picked.length < limit) {
       const seen = new Set(picked.map((r) => r.id));
@@ -147,36 +154,76 @@ export class Engine {
     return { type: 'results', query: echo, total: matching.length, offset, items, notes };
   }
 
-  /** lunr search with expanded terms, then AND-first ranking: records matching more query groups come first. */
+  /**
+   * lunr search with expanded terms, then AND-first ranking: records matching more query groups come first.
+   * Words found in a large share of records ("migrants", "rights") are left out of the lunr query when rarer
+   * words are there to find candidates: lunr scores every record a term matches, so they cost the most and
+   * discriminate the least. They still count for coverage, checked directly in the inverted index.
+   */
   private rank(words: string[], kind?: Kind, groups = this.expander.expand(words)): Hit[] {
     if (groups.length === 0) return [];
+    // A group is common when every one of its terms is; common groups are left out when others remain.
+    const common = (g: TermGroup) => [...g.terms.keys()].every((t) => this.documentFrequency(t) > this.commonThreshold);
+    const distinctive = groups.filter((g) => !common(g));
+    const queried = (distinctive.length > 0 ? distinctive : groups).flatMap((g) => [...g.terms]);
     const results = this.index.query((q) => {
-      for (const group of groups) {
-        for (const [term, boost] of group.terms) {
-          // Link tokens only occur in the links and aliases fields: searching the others is wasted work.
-          q.term(term, LINK_TOKEN.test(term) ? { usePipeline: false, boost, fields: LINK_FIELDS } : { usePipeline: false, boost });
-        }
+      for (const [term, boost] of queried) {
+        // Link tokens only occur in the links and aliases fields: searching the others is wasted work.
+        q.term(term, LINK_TOKEN.test(term) ? { usePipeline: false, boost, fields: LINK_FIELDS } : { usePipeline: false, boost });
       }
     });
     const hits: Hit[] = [];
     const groupTerms = groups.map((g) => [...g.terms.keys()]);
+    let best = 0;
     for (const result of results) {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
       const matched = result.matchData.metadata;
       let coverage = 0;
-      for (const terms of groupTerms) if (terms.some((t) => Object.hasOwn(matched, t))) coverage += 1;
+      for (const terms of groupTerms) if (terms.some((t) => Object.hasOwn(matched, t) || this.contains(t, result.ref))) coverage += 1;
       hits.push({ record, score: result.score, coverage });
     }
     for (const id of this.names.get(words.join(' ')) ?? []) {
       const hit = hits.find((h) => h.record.id === id);
       if (hit) hit.coverage += 1; // ranks above every partial match
     }
-    const best = Math.max(0, ...hits.map((h) => h.coverage));
+    for (const hit of hits) best = Math.max(best, hit.coverage);
     const needed = Math.min(best, Math.ceil(groups.length / 2));
     return hits
       .filter((h) => h.coverage >= needed)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score || this.position(a) - this.position(b));
+  }
+
+  /** Records a term must appear in to count as common (and be left to the coverage check). */
+  private get commonThreshold(): number {
+    return Math.max(COMMON_MIN_RECORDS, this.kb.records.length * COMMON_SHARE);
+  }
+
+  private readonly frequencies = new Map<string, number>();
+
+  /** In how many records an index term occurs (any field). */
+  private documentFrequency(term: string): number {
+    let n = this.frequencies.get(term);
+    if (n === undefined) {
+      const refs = new Set<string>();
+      for (const [field, postings] of Object.entries(this.postings(term) ?? {})) if (field !== '_index') for (const ref of Object.keys(postings)) refs.add(ref);
+      n = refs.size;
+      this.frequencies.set(term, n);
+    }
+    return n;
+  }
+
+  /** Whether record `ref` contains index term `term` in any field. */
+  private contains(term: string, ref: string): boolean {
+    const postings = this.postings(term);
+    if (!postings) return false;
+    for (const field in postings) if (field !== '_index' && Object.hasOwn(postings[field] as object, ref)) return true;
+    return false;
+  }
+
+  private postings(term: string): Record<string, object> | undefined {
+    const inverted = (this.index as unknown as { invertedIndex: Record<string, Record<string, object>> }).invertedIndex;
+    return Object.hasOwn(inverted, term) ? inverted[term] : undefined;
   }
 
   private position(hit: Hit): number {
@@ -198,20 +245,27 @@ export class Engine {
 
   /** Words of the corpus within two edits of `word`. */
   private nearbyWords(word: string): string[] {
-    const vocabulary = this.vocabulary();
-    return vocabulary.filter((v) => v !== word && Math.abs(v.length - word.length) <= 2 && editDistance(v, word) <= 2).slice(0, 3);
+    const byLength = this.vocabulary();
+    const near: string[] = [];
+    for (let length = word.length - 2; length <= word.length + 2; length++) {
+      for (const v of byLength.get(length) ?? []) if (v !== word && editDistance(v, word) <= 2) near.push(v);
+    }
+    return near.sort().slice(0, 3);
   }
 
-  private vocabularyCache?: string[];
-  private vocabulary(): string[] {
-    this.vocabularyCache ??= [
-      ...new Set(
+  private vocabularyCache?: Map<number, string[]>;
+  /** Title and theme words of the corpus, by length (suggestions compare only similar lengths). */
+  private vocabulary(): Map<number, string[]> {
+    if (!this.vocabularyCache) {
+      const words = new Set(
         this.kb.records
           .flatMap((r) => fold(`${r.title} ${r.themes.join(' ')}`).split(' '))
           .concat(this.kb.taxonomy.themes.flatMap((t) => fold(`${t.label} ${t.synonyms.join(' ')}`).split(' ')))
           .filter((w) => w.length >= 4),
-      ),
-    ].sort();
+      );
+      this.vocabularyCache = new Map();
+      for (const w of words) this.vocabularyCache.set(w.length, [...(this.vocabularyCache.get(w.length) ?? []), w]);
+    }
     return this.vocabularyCache;
   }
 

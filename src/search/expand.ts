@@ -77,7 +77,10 @@ export class QueryExpander {
       if (record.kind === 'treaty') this.addAll(linkToken('treaty', record.id), [record.short_name, ...record.aliases]);
       if (record.kind === 'speaker') {
         const names = [record.name, ...record.aliases];
-        const surnames = names.map((n) => fold(n).split(' ').filter((w) => !HONORIFICS.has(w)).pop() ?? '');
+        // Surnames from the name and short aliases ("Ms. West"), not from descriptive aliases such as
+        // "UN Special Rapporteur on the Human Rights of Migrants" (whose last word is no surname).
+        const personal = names.filter((n) => n === record.name || fold(n).split(' ').length <= 3);
+        const surnames = personal.map((n) => fold(n).split(' ').filter((w) => !HONORIFICS.has(w)).pop() ?? '');
         this.addAll(linkToken('speaker', record.id), [...names, ...surnames.filter((s) => s.length >= 4)]);
       }
     }
