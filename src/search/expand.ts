@@ -5,7 +5,7 @@ import lunr from 'lunr';
 import type { KnowledgeBase } from '../records/load.js';
 import type { Lang } from '../i18n/catalog.js';
 import { stemIn } from '../i18n/stemmers.js';
-import { fold, isStopWord, linkToken, stem } from './text.js';
+import { LINK_TOKEN, fold, isStopWord, linkToken, stem } from './text.js';
 
 /** One unit of the user's query (a word or a recognised phrase) and the index terms that satisfy it. */
 export interface TermGroup {
@@ -62,8 +62,11 @@ export class QueryExpander {
 
   private readonly index: IndexInternals;
 
+  private readonly corpusText: () => Iterable<string>;
+
   constructor(kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>, index: lunr.Index) {
     this.index = index as unknown as IndexInternals;
+    this.corpusText = () => kb.records.flatMap((r) => [r.title, r.text]);
     // A synonym also searches the canonical words of its theme or group ("kids" → children).
     const canonical = (id: string) => id.split('-').filter((w) => !isStopWord(w)).map(stem);
     for (const theme of kb.taxonomy.themes) {
@@ -184,9 +187,23 @@ export class QueryExpander {
     const stemmed = stem(word);
     const terms = new Map<string, number>([[stemmed, 1]]);
     if (this.has(stemmed) || word.length < TYPO_MIN_LENGTH) return { words: [word], terms, fuzzy: false };
-    // Unknown word: typo candidates within one edit of the word or its stem, ranked below exact matches.
-    for (const candidate of this.nearTerms([word, stemmed], 1).slice(0, MAX_TYPO_CANDIDATES)) terms.set(candidate, TYPO_BOOST);
+    // Unknown word: typo candidates within one edit of the word or its stem, and the stems of corpus words
+    // within one edit of the word as typed ("educaton" → education → educ), ranked below exact matches.
+    const candidates = [...this.nearTerms([word, stemmed], 1), ...this.nearWords(word).map(stem)];
+    for (const candidate of [...new Set(candidates)].slice(0, MAX_TYPO_CANDIDATES)) if (this.has(candidate)) terms.set(candidate, TYPO_BOOST);
     return { words: [word], terms, fuzzy: terms.size > 1 };
+  }
+
+  private rawWords?: { intersect(other: unknown): { toArray(): string[] } };
+
+  /** Unstemmed corpus words within one edit of `word` (the vocabulary is built on the first typo). */
+  private nearWords(word: string): string[] {
+    if (!this.rawWords) {
+      const vocabulary = new Set<string>();
+      for (const text of this.corpusText()) for (const w of fold(text).split(' ')) if (w.length >= TYPO_MIN_LENGTH - 1) vocabulary.add(w);
+      this.rawWords = (lunr.TokenSet as unknown as { fromArray(words: string[]): NonNullable<QueryExpander['rawWords']> }).fromArray([...vocabulary].sort());
+    }
+    return this.rawWords.intersect(TokenSet.fromFuzzyString(word, 1)).toArray();
   }
 
   has(term: string): boolean {
@@ -198,7 +215,7 @@ export class QueryExpander {
     const found = new Set<string>();
     for (const form of forms) {
       const near = this.index.tokenSet.intersect(TokenSet.fromFuzzyString(form, distance)).toArray();
-      for (const term of near) if (!/^x(theme|group|treaty|speaker|addressee)/.test(term)) found.add(term);
+      for (const term of near) if (!LINK_TOKEN.test(term)) found.add(term);
     }
     return [...found].sort();
   }

@@ -5,9 +5,8 @@ import type { KnowledgeBase } from '../records/load.js';
 import type { Kind } from '../records/kinds.js';
 import type { RightsRecord } from '../records/schema.js';
 import type { TermGroup } from './expand.js';
-import { fold } from './text.js';
+import { LINK_TOKEN, fold } from './text.js';
 
-const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee)/;
 const LINK_FIELDS = ['links', 'aliases'];
 /** A term in more than this share of records is common (see rank); small corpora keep a floor. */
 const COMMON_SHARE = 0.2;

@@ -87,6 +87,8 @@ const CASES: Record<string, Case[]> = {
     ['kids', ['gfmd-2017-avoid-child-detention']],
     ['firewals', ['gfmd-2017-firewalls-public-services'], 'gfmd-2017-firewalls-public-services'],
     ['treaties consulr', ['vccr'], 'vccr'],
+    // A typo far from the indexed stem (educ) is corrected through the corpus words (education).
+    ['educaton undocumented children', ['unitar-2006-education-undocumented-children'], 'unitar-2006-education-undocumented-children'],
     ['xenophobia', ['gfmd-2017-legislation-against-xenophobia']],
     ['global compact', ['gcm']],
   ],
