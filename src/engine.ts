@@ -9,7 +9,7 @@ import { parseQuery, type ParsedQuery } from './query/parse.js';
 import { QueryExpander, type TermGroup } from './search/expand.js';
 import { resolveFilters, type RecordFilter } from './search/filters.js';
 import { buildRelations, presentRecord, type RelationIndex } from './search/present.js';
-import { fold, words as toWords } from './search/text.js';
+import { editDistance, fold, words as toWords } from './search/text.js';
 import { Ranker, type Hit } from './search/rank.js';
 
 export interface PageOptions {
@@ -193,17 +193,4 @@ export class Engine {
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;
-}
-
-/** Levenshtein distance, small inputs only. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

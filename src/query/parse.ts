@@ -2,7 +2,7 @@
 //   [kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]
 // Parsing produces plain data; nothing here ever reaches lunr's query parser.
 import type { Kind } from '../records/schema.js';
-import { fold } from '../search/text.js';
+import { editDistance, fold } from '../search/text.js';
 import type { Message } from '../answer.js';
 import type { Lang } from '../i18n/catalog.js';
 
@@ -64,9 +64,16 @@ export const FILTER_HELP = ['theme:children', 'year:2006', 'by:gfmd', 'for:local
 /** Words that ask for help in any of the supported languages. */
 const HELP_WORDS: Record<string, Lang | undefined> = { help: 'en', ayuda: 'es', aide: 'fr', '?': undefined, usage: 'en' };
 
+/** The kind a word names; long words also match with one typo ("recomendations"). */
 export function kindFromWord(word: string): Kind | undefined {
-  return KIND_WORDS[fold(word)];
+  const key = fold(word);
+  const exact = Object.hasOwn(KIND_WORDS, key) ? KIND_WORDS[key] : undefined;
+  if (exact || key.length < KIND_TYPO_MIN_LENGTH) return exact;
+  const near = Object.keys(KIND_WORDS).find((w) => w.length >= KIND_TYPO_MIN_LENGTH && editDistance(w, key) === 1);
+  return near ? KIND_WORDS[near] : undefined;
 }
+
+const KIND_TYPO_MIN_LENGTH = 8;
 
 export function parseQuery(input: string): ParsedQuery {
   // Control characters become spaces; a huge paste is cut, never rejected.
@@ -90,7 +97,8 @@ export function parseQuery(input: string): ParsedQuery {
       words.push(part);
       continue;
     }
-    const name = FILTER_NAMES[fold(filter[1] ?? '').replace(/ /g, '')];
+    const key = fold(filter[1] ?? '').replace(/ /g, '');
+    const name = Object.hasOwn(FILTER_NAMES, key) ? FILTER_NAMES[key] : undefined;
     const value = (filter[2] ?? '').trim();
     if (!name) return { command: 'help', text, reason: { key: 'reason.unknownFilter', params: { name: filter[1] ?? '', filters: FILTER_HELP.join(' ') } } };
     switch (name) {
@@ -120,5 +128,5 @@ export function parseQuery(input: string): ParsedQuery {
         break;
     }
   }
-  return { command: 'search', text, kind, words, filters, langHint: KIND_WORD_LANG[fold(parts[0] ?? '')] };
+  return { command: 'search', text, kind, words, filters, langHint: kind ? KIND_WORD_LANG[fold(parts[0] ?? '')] : undefined };
 }

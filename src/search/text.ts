@@ -37,3 +37,16 @@ export const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee)/;
 export function linkToken(type: 'theme' | 'group' | 'treaty' | 'speaker' | 'addressee', id: string): string {
   return `x${type}${id.replace(/[^a-z0-9]/g, '')}`;
 }
+
+/** Levenshtein distance, small inputs only. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

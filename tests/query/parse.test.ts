@@ -24,6 +24,17 @@ describe('query grammar', () => {
     expect(q.command === 'search' && q.words).toHaveLength(1);
   });
 
+  it('reads a long kind word with one typo', () => {
+    expect(parseQuery('recomendations firewalls')).toMatchObject({ command: 'search', kind: 'recommendation', words: ['firewalls'] });
+    expect(parseQuery('treatys consular')).toMatchObject({ kind: undefined }); // short words must be exact
+  });
+
+  // Regression: prototype names were read as kind words and filter names ("constructor" → Object's constructor).
+  it('does not take prototype names for kinds or filters', () => {
+    expect(parseQuery('constructor rights')).toMatchObject({ command: 'search', kind: undefined });
+    expect(parseQuery('constructor:x')).toMatchObject({ command: 'help', reason: { key: 'reason.unknownFilter' } });
+  });
+
   it('searches all kinds without a kind word', () => {
     expect(parseQuery('firewalls detention')).toMatchObject({ command: 'search', kind: undefined, words: ['firewalls', 'detention'] });
   });
