@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../../src/engine.js';
 import { renderText } from './render.js';
+import { renderDigestText } from './render-digest.js';
+import { buildDigest } from '../../src/digest/content.js';
 import { translator } from '../../src/i18n/catalog.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 
@@ -49,6 +51,9 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
               say(renderText(answer));
             } else say(t('console.noMore'));
           }
+        } else if (/^digest\b/i.test(text)) {
+          // The console has no channel to subscribe: `digest` previews today's digest.
+          say(renderDigestText(buildDigest(engine, { date: new Date().toISOString().slice(0, 10) }).digest));
         } else if (text !== '' || interactive) {
           const answer = engine.ask(text);
           last = answer.type === 'results' ? { text, offset: answer.items.length } : undefined;

@@ -41,6 +41,10 @@ describe('console chat', () => {
     expect(text).not.toContain('Vienna Convention'); // after quit
   });
 
+  it('previews today’s digest', async () => {
+    expect(await chat(['digest'])).toMatch(/Rights digest for \d{4}-\d{2}-\d{2}[\s\S]*Recommendation of the day/);
+  });
+
   it('says so when there is nothing to continue', async () => {
     expect(await chat(['more'])).toContain('Nothing to continue');
   });
