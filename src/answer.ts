@@ -70,14 +70,6 @@ export type AnswerBody =
 /** What the core answers; `lang` is the language the asker should be answered in. */
 export type Answer = AnswerBody & { lang: Lang };
 
-export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
-  session: { one: 'Session', many: 'Sessions' },
-  treaty: { one: 'Treaty', many: 'Treaties' },
-  recommendation: { one: 'Recommendation', many: 'Recommendations' },
-  speaker: { one: 'Speaker', many: 'Speakers' },
-  observance: { one: 'Observance', many: 'Observances' },
-};
-
 export const HELP: HelpContent = {
   usage: '[kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]',
   examples: [
