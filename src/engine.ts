@@ -86,8 +86,18 @@ export class Engine {
   }
 
   private themesBody(): AnswerBody {
-    const count = (id: string) => this.kb.records.filter((r) => r.themes.includes(id)).length;
-    return { type: 'themes', themes: this.kb.taxonomy.themes.map((t) => ({ id: t.id, label: t.label, count: count(t.id) })) };
+    const counts = this.themeCounts();
+    return { type: 'themes', themes: this.kb.taxonomy.themes.map((t) => ({ id: t.id, label: t.label, count: counts.get(t.id) ?? 0 })) };
+  }
+
+  private themeCountsCache?: Map<string, number>;
+  /** How many records carry each theme. */
+  private themeCounts(): Map<string, number> {
+    if (!this.themeCountsCache) {
+      this.themeCountsCache = new Map();
+      for (const r of this.kb.records) for (const t of r.themes) this.themeCountsCache.set(t, (this.themeCountsCache.get(t) ?? 0) + 1);
+    }
+    return this.themeCountsCache;
   }
 
   /** Record titles for autocomplete: best matches for a partial query, at most `limit`. */
@@ -139,7 +149,6 @@ export class Engine {
     return this.ranker.rank(words, groups, kind);
   }
 
-
   private empty(echo: QueryEcho, words: string[], kind: Kind | undefined, test: RecordFilter, groups: TermGroup[]): AnswerBody {
     const suggestions: string[] = [];
     if (kind) {
@@ -179,15 +188,14 @@ export class Engine {
     return this.vocabularyCache;
   }
 
-  private popularThemesCache?: string[];
   /** A few theme filters to try, the most used first. */
   private popularThemes(): string[] {
-    this.popularThemesCache ??= this.kb.taxonomy.themes
-      .map((t) => ({ id: t.id, n: this.kb.records.filter((r) => r.themes.includes(t.id)).length }))
-      .sort((a, b) => b.n - a.n)
+    const counts = this.themeCounts();
+    return this.kb.taxonomy.themes
+      .map((t) => t.id)
+      .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))
       .slice(0, 4)
-      .map((t) => `theme:${t.id}`);
-    return this.popularThemesCache;
+      .map((id) => `theme:${id}`);
   }
 }
 

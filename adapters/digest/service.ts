@@ -42,9 +42,14 @@ export function localDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-function cronFor(target: TargetSettings): Cron {
+/** The daily croner pattern of a target's HH:MM. */
+function dailyPattern(target: TargetSettings): string {
   const [hh, mm] = target.time.split(':');
-  return new Cron(`${Number(mm)} ${Number(hh)} * * *`, { timezone: target.timezone, paused: true });
+  return `${Number(mm)} ${Number(hh)} * * *`;
+}
+
+function cronFor(target: TargetSettings): Cron {
+  return new Cron(dailyPattern(target), { timezone: target.timezone, paused: true });
 }
 
 /** The latest scheduled instant at or before `now` for a target. */
@@ -97,8 +102,7 @@ export class DigestService {
     this.jobs.delete(key);
     const target = this.targets[key];
     if (!target?.enabled || this.options.timers === false) return;
-    const [hh, mm] = target.time.split(':');
-    this.jobs.set(key, new Cron(`${Number(mm)} ${Number(hh)} * * *`, { timezone: target.timezone }, () => void this.runDue([key])));
+    this.jobs.set(key, new Cron(dailyPattern(target), { timezone: target.timezone }, () => void this.runDue([key])));
   }
 
   /** Posts every target whose time has come today and has not been posted (within the catch-up window). */

@@ -1,7 +1,7 @@
 // seeds/lexicon.yaml: validated like the records (file, line, field), its ids checked against the taxonomy.
 import type { Document, LineCounter } from 'yaml';
 import { lexiconSchema, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
-import { lineOf, type Problem } from './load.js';
+import { issueProblems, lineOf, type Problem } from './load.js';
 
 export function loadLexicon(
   loaded: { doc: Document; lines: LineCounter } | undefined,
@@ -13,9 +13,7 @@ export function loadLexicon(
   const { doc, lines } = loaded;
   const parsed = lexiconSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ file, line: lineOf(doc, lines, issue.path), message: `lexicon: ${issue.path.join('.')}: ${issue.message}` });
-    }
+    problems.push(...issueProblems(parsed.error.issues, { file, doc, lines, label: 'lexicon' }));
     return [];
   }
   const known = {

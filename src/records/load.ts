@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
 import { KINDS, SCHEMAS, taxonomySchema, type Kind, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
 import { loadLexicon } from './lexicon.js';
 import { checkReferences } from './references.js';
@@ -62,9 +63,7 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   if (taxonomyDoc) {
     const parsed = taxonomySchema.safeParse(taxonomyDoc.doc.toJS());
     if (parsed.success) taxonomy = parsed.data;
-    else for (const issue of parsed.error.issues) {
-      problems.push({ file: display(taxonomyPath), line: lineOf(taxonomyDoc.doc, taxonomyDoc.lines, issue.path), message: `${issue.path.join('.')}: ${issue.message}` });
-    }
+    else problems.push(...issueProblems(parsed.error.issues, { file: display(taxonomyPath), ...taxonomyDoc, label: 'themes' }));
   }
 
   const documents = loadSources(sourcesDir, display);
@@ -97,17 +96,7 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
       }
       const parsed = SCHEMAS[kind as Kind].safeParse(raw);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-          const field = path.join('.') || 'record';
-          const message =
-            issue.code === 'unrecognized_keys'
-              ? 'unknown field (see docs/records.md)'
-              : issue.message.endsWith('received undefined')
-                ? 'is required'
-                : issue.message;
-          problems.push({ file, line: lineOf(doc, lines, [index, ...path]), message: `${label}: ${field}: ${message}` });
-        }
+        problems.push(...issueProblems(parsed.error.issues, { file, doc, lines, label, base: [index] }));
         return;
       }
       const record = parsed.data as RightsRecord;
@@ -154,6 +143,30 @@ export function readYaml(path: string, display: (p: string) => string, problems:
     return undefined;
   }
   return { doc, lines };
+}
+
+/** Where a schema problem is: the file, its parsed YAML, a label for messages and the path to the value checked. */
+export interface IssueContext {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  label: string;
+  base?: (string | number)[];
+}
+
+/** Schema issues as located problems, in the words curators understand ("is required", "unknown field"). */
+export function issueProblems(issues: readonly z.core.$ZodIssue[], { file, doc, lines, label, base = [] }: IssueContext): Problem[] {
+  return issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const field = path.join('.') || 'record';
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? 'unknown field (see docs/records.md)'
+        : issue.message.endsWith('received undefined')
+          ? 'is required'
+          : issue.message;
+    return { file, line: lineOf(doc, lines, [...base, ...path]), message: `${label}: ${field}: ${message}` };
+  });
 }
 
 /** Line of the deepest node on `path` that exists (a missing field points at its record). */

@@ -80,6 +80,16 @@ describe('loading records', () => {
     ]);
   });
 
+  it('reports lexicon and theme file problems in the same words, at their line', () => {
+    const lexicon = 'entries:\n  - theme: children\n    es: [niños]\n  - theme: astrology\n    colour: blue\n';
+    expect(problems({ 'seeds/lexicon.yaml': lexicon })).toEqual([
+      'seeds/lexicon.yaml:5: lexicon: entries.1.colour: unknown field (see docs/records.md)',
+    ]);
+    expect(problems({ 'seeds/lexicon.yaml': 'entries:\n  - es: [niños]\n    theme: astrology\n' })).toEqual([
+      'seeds/lexicon.yaml:3: lexicon: entries.0.theme: unknown theme "astrology"',
+    ]);
+  });
+
   it('accepts reduced-precision and year-less dates', () => {
     const text = miniRecords().replace('date: "2001-02-03"', 'date: "--11-16"\n  date_note: no year in the source');
     const kb = loadKnowledgeBase({ root: makeProject({ 'seeds/records.yaml': text }) });
