@@ -59,9 +59,25 @@ export interface HelpContent {
   filters: string[];
 }
 
+/**
+ * A one-sentence answer to a question asking for a fact, in the answer's language, shown before the list.
+ * It comes from one field of one record (`id`, `field`) and carries that record's citation; an honest
+ * negative ("The Zacatecas summary names no speakers.") names the record whose field is missing or empty.
+ */
+export interface DirectAnswer {
+  text: string;
+  /** The record the fact (or the absence of it) comes from; null when no single record holds it. */
+  id: string | null;
+  /** The field the fact comes from ("in_force", "date", "place", "speakers"…); null when none. */
+  field: string | null;
+  /** True when the sentence says the knowledge base does not hold what was asked. */
+  negative: boolean;
+  citation?: Citation;
+}
+
 export type AnswerBody =
-  | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: Message[] }
-  | { type: 'empty'; query: QueryEcho; suggestions: string[] }
+  | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: Message[]; direct?: DirectAnswer }
+  | { type: 'empty'; query: QueryEcho; suggestions: string[]; direct?: DirectAnswer }
   | { type: 'record'; item: ResultItem }
   | { type: 'not-found'; id: string; suggestions: string[] }
   | { type: 'themes'; themes: { id: string; label: string; count: number }[] }

@@ -11,6 +11,11 @@ import { resolveFilters, type RecordFilter } from './search/filters.js';
 import { buildRelations, presentRecord, type RelationIndex } from './search/present.js';
 import { editDistance, fold, words as toWords } from './search/text.js';
 import { Ranker, type Hit } from './search/rank.js';
+import { Answerer } from './qa/answerer.js';
+import { EntityIndex, type EntityMention } from './qa/entities.js';
+import { understand } from './qa/question.js';
+import { linkToken, stem, isStopWord } from './search/text.js';
+import type { DirectAnswer } from './answer.js';
 
 export interface PageOptions {
   offset?: number;
@@ -18,12 +23,16 @@ export interface PageOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 5;
+/** How much more a recognised entity counts in ranking than a word of the same rarity. */
+const ENTITY_WEIGHT = 3;
 const MAX_PAGE_SIZE = 100;
 
 export class Engine {
   private readonly expander: QueryExpander;
   private readonly relations: RelationIndex;
   private readonly ranker: Ranker;
+  private readonly entities: EntityIndex;
+  private readonly answerer: Answerer;
   /** Folded titles, for autocomplete as the user types. */
   private readonly foldedTitles = new Map<string, string>();
 
@@ -34,6 +43,8 @@ export class Engine {
     this.expander = new QueryExpander(kb, index);
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
+    this.entities = new EntityIndex(kb);
+    this.answerer = new Answerer(kb, (words, kind) => this.rankWords(words, kind));
     for (const r of kb.records) this.foldedTitles.set(r.id, fold(r.title));
   }
 
@@ -55,9 +66,7 @@ export class Engine {
       case 'show':
         return { ...this.showBody(parsed.id), lang: fallback } as Answer;
       case 'search': {
-        const { body, detected } = this.search(parsed, page);
-        const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
-        const lang = explicit ?? detected ?? parsed.langHint ?? fallback;
+        const { body, lang } = this.search(parsed, page, fallback);
         // Record texts are curated in English: say so once when answering in another language.
         if (lang !== 'en' && body.type === 'results') body.notes.push({ key: 'results.englishOnly' });
         return { ...body, lang } as Answer;
@@ -116,25 +125,52 @@ export class Engine {
     return picked.slice(0, limit).map(({ id, title }) => ({ id, title }));
   }
 
-  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions): { body: AnswerBody; detected?: Lang } {
-    const words = toWords(parsed.words.join(' '));
+  private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions, fallback: Lang): { body: AnswerBody; lang: Lang } {
+    const typed = toWords(parsed.words.join(' '));
+    const full = parsed.kindWord ? [...toWords(parsed.kindWord), ...typed] : typed;
+    const question = understand(full, this.entities.find(full), parsed.text);
+    // The first word is a kind only in a command-style query: not in a question, nor when it starts a name.
+    const kindIsWord = parsed.kindWord !== undefined && (question.question || this.entities.find(full).some((m) => m.start === 0));
+    const asQuestion = question.question || kindIsWord;
+    const words = asQuestion ? question.words : typed;
     const { groups, lang: detected } = this.expander.expandWithLanguage(words);
-    return { body: this.searchBody(parsed, page, words, groups), detected };
+    const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
+    const lang = explicit ?? detected ?? question.lang ?? parsed.langHint ?? fallback;
+    const grammarKind = parsed.kindWord && kindIsWord ? undefined : parsed.kind;
+    let kind = grammarKind ?? (asQuestion ? question.kind : undefined);
+    let hits: Hit[] | undefined;
+    let direct: DirectAnswer | undefined;
+    const answered = asQuestion || question.frame ? this.answerer.answer({ ...question, words, kind: kind ?? question.kind }, this.entities.find(words), lang) : undefined;
+    if (answered && (grammarKind === undefined || answered.kind === grammarKind)) {
+      hits = answered.hits;
+      direct = answered.direct;
+      kind = answered.kind ?? kind;
+    } else if (asQuestion && !kind && question.asks === 'person') kind = 'speaker';
+    const body = this.searchBody({ ...parsed, kind }, page, words, groups, hits, direct);
+    return { body, lang };
   }
 
-  private searchBody(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions, words: string[], groups: TermGroup[]): AnswerBody {
+  private searchBody(
+    parsed: Extract<ParsedQuery, { command: 'search' }>,
+    page: PageOptions,
+    words: string[],
+    groups: TermGroup[],
+    answered?: Hit[],
+    direct?: DirectAnswer,
+  ): AnswerBody {
     const echo: QueryEcho = { text: parsed.text, phrase: parsed.words.join(' '), kind: parsed.kind, terms: words, filters: parsed.filters };
     const filters = resolveFilters(parsed.filters, this.kb);
     if (!filters.ok) return { type: 'help', reason: filters.reason, help: HELP };
 
     const hits =
-      groups.length === 0 && parsed.words.length > 0
+      answered ??
+      (groups.length === 0 && parsed.words.length > 0
         ? [] // only stop words or symbols: nothing to look for
         : groups.length === 0
           ? this.list(parsed.kind).map((record) => ({ record, score: 0, coverage: 0 }))
-          : this.rank(words, parsed.kind, groups);
+          : this.rankWords(words, parsed.kind));
     const matching = hits.filter((h) => filters.test(h.record));
-    if (matching.length === 0) return this.empty(echo, words, parsed.kind, filters.test, groups);
+    if (matching.length === 0) return { ...this.empty(echo, words, parsed.kind, filters.test, groups), ...(direct ? { direct } : {}) };
 
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
@@ -142,7 +178,34 @@ export class Engine {
       .slice(offset, offset + limit)
       .map((h) => presentRecord(h.record, round(h.score), words, this.kb, this.relations));
     const notes = groups.filter((g) => g.fuzzy).map((g) => ({ key: 'results.fuzzy', params: { words: g.words.join(' ') } }));
-    return { type: 'results', query: echo, total: matching.length, offset, items, notes };
+    return { type: 'results', query: echo, total: matching.length, offset, items, notes, ...(direct ? { direct } : {}) };
+  }
+
+  /** Ranked records for words: recognised entities become strong groups on the fields that hold them. */
+  private rankWords(words: readonly string[], kind?: Kind): Hit[] {
+    const mentions = this.entities.find(words);
+    if (mentions.length === 0) return this.rank([...words], kind);
+    const covered = new Set<number>();
+    const spans = new Map<string, EntityMention[]>();
+    for (const m of mentions) {
+      for (let i = m.start; i < m.end; i++) covered.add(i);
+      const key = `${m.start}:${m.end}`;
+      spans.set(key, [...(spans.get(key) ?? []), m]);
+    }
+    const groups = this.expander.expand(words.filter((_, i) => !covered.has(i)));
+    for (const span of spans.values()) {
+      const terms = new Map<string, number>();
+      for (const w of span[0]?.words ?? []) if (!isStopWord(w)) terms.set(stem(w), 1);
+      for (const m of span) {
+        for (const id of m.ids) {
+          const r = this.kb.byId.get(id);
+          const type = r?.kind === 'speaker' || r?.kind === 'treaty' || r?.kind === 'session' ? r.kind : undefined;
+          if (type) terms.set(stem(linkToken(type, id)), 1);
+        }
+      }
+      groups.push({ words: span[0]?.words ?? [], terms, fuzzy: false, weight: ENTITY_WEIGHT });
+    }
+    return this.ranker.rank(words, groups, kind);
   }
 
   private rank(words: string[], kind?: Kind, groups = this.expander.expand(words)): Hit[] {

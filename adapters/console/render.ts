@@ -1,5 +1,5 @@
 // Plain-text rendering of core answers, for the console chat and the CLI. Pure functions.
-import type { Answer, HelpContent, Message, ResultItem } from '../../src/answer.js';
+import type { Answer, DirectAnswer, HelpContent, Message, ResultItem } from '../../src/answer.js';
 import { translator, type Translate } from '../../src/i18n/catalog.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 import { byLine, formatCitation, recordFields } from '../../src/display.js';
@@ -15,7 +15,14 @@ export function renderText(answer: Answer): string {
       return [t('notFound', { id: answer.id }), ...(answer.suggestions.length ? [t('notFound.didYouMean', { ids: answer.suggestions.join(', ') })] : [])].join('\n');
     case 'empty': {
       const { phrase, kind } = answer.query;
-      const first = !phrase ? t('empty.filters') : kind ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() }) : t('empty.nothing', { phrase });
+      // A direct answer (often an honest negative) says more than "Nothing matches", so it takes its place.
+      const first = answer.direct
+        ? renderDirect(answer.direct, t)
+        : !phrase
+          ? t('empty.filters')
+          : kind
+            ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() })
+            : t('empty.nothing', { phrase });
       return [first, ...(answer.suggestions.length ? [t('empty.try', { suggestions: answer.suggestions.join(' · ') })] : []), t('empty.help')].join('\n');
     }
     case 'record':
@@ -25,7 +32,7 @@ export function renderText(answer: Answer): string {
       const kind = t(answer.query.kind ? `kinds.${answer.query.kind}` : 'kinds.all');
       const heading = answer.query.phrase ? t('results.heading', { kind, phrase: answer.query.phrase }) : kind;
       const count = t('results.count', { total, from: offset + 1, to: offset + items.length });
-      const lines = [`${heading}: ${count}`, ...answer.notes.map((n) => t(n.key, n.params)), ''];
+      const lines = [...(answer.direct ? [renderDirect(answer.direct, t), ''] : []), `${heading}: ${count}`, ...answer.notes.map((n) => t(n.key, n.params)), ''];
       items.forEach((item, i) => lines.push(renderItem(item, offset + i + 1, t), ''));
       lines.push(t(offset + items.length < total ? 'results.more' : 'results.details'));
       return lines.join('\n');
@@ -42,6 +49,12 @@ export function renderHelp(help: HelpContent, t: Translate, reason?: Message): s
     t('help.examples'),
     ...help.examples.map((e) => `  ${e}`),
   ].join('\n');
+}
+
+/** The one-sentence answer, then the line naming its source (or where it was looked for, for a negative). */
+function renderDirect(direct: DirectAnswer, t: Translate): string {
+  const source = direct.citation ? [t(direct.negative ? 'direct.checked' : 'direct.source', { source: formatCitation(direct.citation, t) })] : [];
+  return [direct.text.trim(), ...source].join('\n');
 }
 
 function renderItem(item: ResultItem, n: number, t: Translate): string {

@@ -2,7 +2,7 @@
 // https://discord.com/developers/docs/resources/message#create-message (embeds, components, allowed_mentions)
 import { ButtonStyle } from 'discord.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, RelatedRecord, ResultItem } from '../../src/answer.js';
+import type { Answer, DirectAnswer, RelatedRecord, ResultItem } from '../../src/answer.js';
 import { byLine, formatCitation, recordFields } from '../../src/display.js';
 import type { Translate } from '../../src/i18n/catalog.js';
 import type { Reply } from '../types.js';
@@ -30,6 +30,8 @@ export interface RenderOptions {
 /** A record's text per page of Details, leaving room for its title, fields and footer. */
 const TEXT_PAGE_CHARS = 3000;
 const FOOTER_CHARS = 300;
+/** Caps on a direct answer at the top of the content, so the heading after it stays within 2000 characters. */
+const DIRECT_CHARS = { sentence: 800, source: 400 };
 
 export function renderReply(reply: Reply, options: RenderOptions): DiscordMessage {
   if (reply.type === 'answer') return renderAnswer(reply.answer, reply.request.text, options);
@@ -53,7 +55,8 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
       const count = t('results.count', { total, from: offset + 1, to: offset + shown.length });
       const more = offset + shown.length < total ? [button(t('discord.button.more'), encode({ type: 'more', text, offset: offset + shown.length }))] : [];
       const details = shown.map((item, i) => button(t('discord.button.details', { n: offset + i + 1 }), encode({ type: 'details', id: item.record.id, part: 0 })));
-      const content = [shown.length ? `**${heading}** · ${count}` : `**${heading}**`, ...answer.notes.map((n) => say(n, t))].join('\n');
+      const direct = answer.direct ? [...directLines(answer.direct, t), ''] : [];
+      const content = [...direct, shown.length ? `**${heading}** · ${count}` : `**${heading}**`, ...answer.notes.map((n) => say(n, t))].join('\n');
       const detailRows = Array.from({ length: Math.ceil(details.length / LIMITS.buttonsPerRow) }, (_, i) =>
         row(details.slice(i * LIMITS.buttonsPerRow, (i + 1) * LIMITS.buttonsPerRow)),
       );
@@ -75,7 +78,9 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
           ? t('empty.nothingKind', { phrase: short(phrase), kind: t(`kinds.${kind}`).toLowerCase() })
           : t('empty.nothing', { phrase: short(phrase) });
       const tips = [...(answer.suggestions.length ? [t('empty.try', { suggestions: answer.suggestions.map(code).join(' · ') })] : []), t('discord.empty.help')];
-      return finish({ content: first, embeds: [{ color: NEUTRAL_COLOR, description: tips.join('\n\n') }], rows: [] }, options, t);
+      // A direct answer (often an honest negative) says more than "Nothing matches", so it takes its place.
+      const content = answer.direct ? directLines(answer.direct, t).join('\n') : first;
+      return finish({ content, embeds: [{ color: NEUTRAL_COLOR, description: tips.join('\n\n') }], rows: [] }, options, t);
     }
     case 'not-found': {
       const lines = [t('notFound', { id: short(answer.id) })];
@@ -104,6 +109,16 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
       return finish({ content, embeds: [{ color: HELP_COLOR, title: t('discord.help.title'), description }], rows: [] }, options, t);
     }
   }
+}
+
+/** The one-sentence answer in bold, then its source as subtext (`-# `, Discord's small grey line). */
+function directLines(direct: DirectAnswer, t: Translate): string[] {
+  const lines = [`**${clamp(inert(direct.text.replace(/\s+/g, ' ').trim()), DIRECT_CHARS.sentence)}**`];
+  if (direct.citation) {
+    const source = clamp(inert(formatCitation(direct.citation, t)), DIRECT_CHARS.source);
+    lines.push(`-# ${t(direct.negative ? 'direct.checked' : 'direct.source', { source })}`);
+  }
+  return lines;
 }
 
 /** One search result: numbered title, snippet, date/by/id, source and a few related records. */

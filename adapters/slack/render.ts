@@ -1,6 +1,6 @@
 // Block Kit rendering of core answers and replies: a pure function from data to blocks plus a plain `text`
 // fallback for notifications. All user and record text is escaped; sizes follow LIMITS. https://docs.slack.dev/block-kit
-import type { Answer, HelpContent, Message, ResultItem } from '../../src/answer.js';
+import type { Answer, DirectAnswer, HelpContent, Message, ResultItem } from '../../src/answer.js';
 import { byLine, formatCitation, recordFields } from '../../src/display.js';
 import type { Lang, Translate } from '../../src/i18n/catalog.js';
 import type { Reply } from '../types.js';
@@ -37,7 +37,7 @@ type Empty = Extract<Answer, { type: 'empty' }>;
 /** Room kept at the end of every message for the buttons and a last note. */
 const TAIL = { blocks: 2, chars: 400 };
 /** Caps per part of a record, so a huge text never pushes the source citation out. */
-const CAP = { title: 300, snippet: 700, line: 400, text: 4000, quote: 800, fields: 1800, field: 400, related: 1200 };
+const CAP = { title: 300, snippet: 700, line: 400, text: 4000, quote: 800, fields: 1800, field: 400, related: 1200, direct: 1000 };
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   switch (reply.type) {
@@ -103,6 +103,7 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
   const kind = t(query.kind ? `kinds.${query.kind}` : 'kinds.all');
   const heading = esc(query.phrase ? t('results.heading', { kind, phrase: query.phrase }) : kind, LIMITS.headerText);
   const count = (shown: number) => esc(t('results.count', { total, from: offset + 1, to: offset + shown }));
+  const direct = answer.direct ? renderDirect(answer.direct, t, budget) : undefined;
   budget.add(header(heading));
   // The count is written for every item and corrected once we know how many fit.
   const countAt = budget.blocks.length;
@@ -127,7 +128,7 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
   if (tail) budget.addTail(tail);
 
   const lines = items.slice(0, shown).map((item, i) => `${offset + i + 1}. ${esc(item.record.title, CAP.title)}`);
-  return [`${heading}: ${summary}`, ...lines].join('\n');
+  return [...(direct ? [direct] : []), `${heading}: ${summary}`, ...lines].join('\n');
 }
 
 function renderItem(item: ResultItem, n: number, position: number, t: Translate, buttons: ButtonSet): Block[] {
@@ -186,15 +187,33 @@ function renderRecord(item: ResultItem, t: Translate, budget: BlockBudget, butto
   return `${esc(r.title, CAP.title)} (${esc(kind)}): ${esc(item.snippet, CAP.snippet)}`;
 }
 
+/** The one-sentence answer in bold, then its source; returns the sentence for the fallback. */
+function renderDirect(direct: DirectAnswer, t: Translate, budget: BlockBudget): string {
+  const sentence = esc(direct.text.replace(/\s+/g, ' ').trim(), CAP.direct);
+  budget.add(section(`*${sentence}*`));
+  if (direct.citation) {
+    const source = t(direct.negative ? 'direct.checked' : 'direct.source', { source: formatCitation(direct.citation, t) });
+    budget.add(context(esc(source, CAP.line * 2)));
+  }
+  return sentence;
+}
+
+/** "Nothing matches…" with suggestions; a direct answer (often an honest negative) takes the first line's place. */
 function renderEmpty(answer: Empty, t: Translate, budget: BlockBudget): string {
   const { phrase, kind } = answer.query;
-  const first = esc(
-    !phrase ? t('empty.filters') : kind ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() }) : t('empty.nothing', { phrase }),
-    LIMITS.sectionText / 2,
-  );
   const suggestions = answer.suggestions.map((s) => code(s, CAP.line / 4)).join(' · ');
-  const lines = [first, ...(suggestions ? [translateWith(t, 'empty.try', {}, { suggestions })] : [])];
-  budget.add(section(lines.join('\n')));
+  const tips = suggestions ? [translateWith(t, 'empty.try', {}, { suggestions })] : [];
+  let first: string;
+  if (answer.direct) {
+    first = renderDirect(answer.direct, t, budget);
+    if (tips.length) budget.add(section(tips.join('\n')));
+  } else {
+    first = esc(
+      !phrase ? t('empty.filters') : kind ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() }) : t('empty.nothing', { phrase }),
+      LIMITS.sectionText / 2,
+    );
+    budget.add(section([first, ...tips].join('\n')));
+  }
   budget.add(context(esc(t('empty.help'))));
   return first;
 }

@@ -18,7 +18,16 @@ export interface QueryFilters {
 }
 
 export type ParsedQuery =
-  | { command: 'search'; text: string; kind?: Kind; words: string[]; filters: QueryFilters; langHint?: Lang }
+  | {
+      command: 'search';
+      text: string;
+      kind?: Kind;
+      /** The first word, when it was read as the kind: the engine gives it back when it starts a name or a question. */
+      kindWord?: string;
+      words: string[];
+      filters: QueryFilters;
+      langHint?: Lang;
+    }
   | { command: 'show'; text: string; id: string }
   | { command: 'themes'; text: string }
   | { command: 'help'; text: string; reason?: Message; langHint?: Lang };
@@ -88,6 +97,7 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   let kind = kindFromWord(parts[0] ?? '');
+  const kindWord = kind ? parts[0] : undefined;
   const rest = kind ? parts.slice(1) : parts;
   const filters: QueryFilters = {};
   const words: string[] = [];
@@ -128,5 +138,6 @@ export function parseQuery(input: string): ParsedQuery {
         break;
     }
   }
-  return { command: 'search', text, kind, words, filters, langHint: kind ? KIND_WORD_LANG[fold(parts[0] ?? '')] : undefined };
+  const fromWord = kindWord !== undefined && kind === kindFromWord(kindWord);
+  return { command: 'search', text, kind, ...(fromWord ? { kindWord } : {}), words, filters, langHint: kind ? KIND_WORD_LANG[fold(parts[0] ?? '')] : undefined };
 }

@@ -8,7 +8,7 @@ import type { RightsRecord } from '../records/schema.js';
 import { fold, linkToken } from './text.js';
 
 /** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
@@ -63,6 +63,7 @@ export function indexFields(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'
 
   switch (record.kind) {
     case 'session':
+      links.push(linkToken('session', record.id), ...(record.parent ? [linkToken('session', record.parent)] : []));
       meta.push(record.venue ?? '', record.city ?? '', record.country ?? '', ...(record.organizers ?? []), record.date.slice(0, 4));
       for (const id of [...(record.chair ?? []), ...(record.moderators ?? []), ...(record.rapporteur ?? []), ...(record.speakers ?? [])]) {
         links.push(linkToken('speaker', id));
@@ -77,12 +78,14 @@ export function indexFields(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'
     case 'recommendation':
       meta.push(record.by.organization ?? '', ...speakerNames(record.by.speakers), record.type ?? '');
       links.push(...(record.by.speakers ?? []).map((id) => linkToken('speaker', id)));
+      links.push(...sessionLinks(record.session, kb));
       links.push(...(record.treaties ?? []).map((id) => linkToken('treaty', id)));
       links.push(...(record.addressed_to ?? []).flatMap((a) => [linkToken('addressee', a), label('addressees', a)]));
       break;
     case 'speaker':
       aliases.push(record.name, ...record.aliases, linkToken('speaker', record.id));
       meta.push(record.role ?? '', record.organization ?? '', record.country ?? '');
+      links.push(...record.sessions.flatMap((id) => sessionLinks(id, kb)));
       break;
     case 'observance':
       if (record.treaty) links.push(linkToken('treaty', record.treaty));
@@ -96,6 +99,13 @@ export function indexFields(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'
     meta: fold(meta.join(' ')),
     text: fold(text.join(' ')),
   };
+}
+
+/** Link tokens for a session and the meeting it is part of. */
+function sessionLinks(id: string, kb: Pick<KnowledgeBase, 'byId'>): string[] {
+  const session = kb.byId.get(id);
+  const parent = session?.kind === 'session' ? session.parent : undefined;
+  return [linkToken('session', id), ...(parent ? [linkToken('session', parent)] : [])];
 }
 
 export function buildIndex(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'taxonomy'>): lunr.Index {

@@ -14,6 +14,8 @@ export interface TermGroup {
   terms: Map<string, number>;
   /** True when the group matched only through typo candidates. */
   fuzzy: boolean;
+  /** How much the group counts in ranking beside its words' rarity: more for recognised entities. */
+  weight?: number;
 }
 
 const MAX_PHRASE_WORDS = 6;

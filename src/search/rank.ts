@@ -1,5 +1,6 @@
-// Ranking: the lunr query built from expanded term groups, then AND-first ordering (records matching
-// more of the query's groups first, then lunr's score, then curated order).
+// Ranking: the lunr query built from expanded term groups, then one score per record that weighs each
+// query group by what it tells (its rarity, IDF; recognised entities more), rewards the query's words
+// found together as a phrase, and breaks ties with lunr's BM25 score. The score is the sort key.
 import type lunr from 'lunr';
 import type { KnowledgeBase } from '../records/load.js';
 import type { Kind } from '../records/kinds.js';
@@ -11,8 +12,14 @@ const LINK_FIELDS = ['links', 'aliases'];
 /** A term in more than this share of records is common (see rank); small corpora keep a floor. */
 const COMMON_SHARE = 0.2;
 const COMMON_MIN_RECORDS = 40;
+/** Score parts: coverage of the query's information dominates, phrases and lunr's score order within it. */
+const PHRASE_WEIGHT = 0.25;
+const LUNR_WEIGHT = 0.15;
+const EXACT_NAME_BONUS = 1;
+/** Records matching less than this share of the best record's weighted coverage are left out. */
+const KEEP_SHARE = 0.5;
 
-/** A record found by a query, with its lunr score and how many query groups it matches. */
+/** A record found by a query, with its score (the sort key) and the share of the query's information it matches. */
 export interface Hit {
   record: RightsRecord;
   score: number;
@@ -24,6 +31,8 @@ export class Ranker {
   /** Folded names, short names and aliases → record ids: a query that is exactly a name ranks that record first. */
   private readonly names = new Map<string, string[]>();
   private readonly frequencies = new Map<string, number>();
+  /** Folded title, aliases and text of each record, for phrase checks (built on first use). */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     private readonly kb: Pick<KnowledgeBase, 'records' | 'byId'>,
@@ -40,43 +49,61 @@ export class Ranker {
   }
 
   /**
-   * lunr search with expanded terms, then AND-first ranking: records matching more query groups come first.
-   * Words found in a large share of records ("migrants", "rights") are left out of the lunr query when rarer
-   * words are there to find candidates: lunr scores every record a term matches, so they cost the most and
-   * discriminate the least. They still count for coverage, checked directly in the inverted index.
+   * lunr search with expanded terms, then weighted ranking. Words found in a large share of records
+   * ("migrants", "rights") are left out of the lunr query when rarer words are there to find candidates:
+   * lunr scores every record a term matches, so they cost the most and discriminate the least. They still
+   * count for coverage, checked directly in the inverted index.
    */
   rank(words: readonly string[], groups: readonly TermGroup[], kind?: Kind): Hit[] {
     if (groups.length === 0) return [];
-    // A group is common when every one of its terms is; common groups are left out when others remain.
     const common = (g: TermGroup) => [...g.terms.keys()].every((t) => this.documentFrequency(t) > this.commonThreshold);
     const distinctive = groups.filter((g) => !common(g));
-    const queried = (distinctive.length > 0 ? distinctive : groups).flatMap((g) => [...g.terms]);
+    const queried = new Map<string, number>();
+    for (const g of distinctive.length > 0 ? distinctive : groups) for (const [t, b] of g.terms) queried.set(t, Math.max(b, queried.get(t) ?? 0));
     const results = this.index.query((q) => {
       for (const [term, boost] of queried) {
         // Link tokens only occur in the links and aliases fields: searching the others is wasted work.
         q.term(term, LINK_TOKEN.test(term) ? { usePipeline: false, boost, fields: LINK_FIELDS } : { usePipeline: false, boost });
       }
     });
+    const weights = groups.map((g) => this.groupWeight(g));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    const phrases = phrasePatterns(words, groups);
+    const exact = new Set(this.names.get(words.join(' ')) ?? []);
+    const bestLunr = results.reduce((m, r) => Math.max(m, r.score), 0) || 1;
     const hits: Hit[] = [];
-    const groupTerms = groups.map((g) => [...g.terms.keys()]);
-    let best = 0;
     for (const result of results) {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
       const matched = result.matchData.metadata;
-      let coverage = 0;
-      for (const terms of groupTerms) if (terms.some((t) => Object.hasOwn(matched, t) || this.contains(t, result.ref))) coverage += 1;
-      hits.push({ record, score: result.score, coverage });
+      let covered = 0;
+      groups.forEach((g, i) => {
+        let best = 0;
+        for (const [t, boost] of g.terms) if (boost > best && (Object.hasOwn(matched, t) || this.contains(t, result.ref))) best = boost;
+        covered += (weights[i] ?? 0) * Math.min(1, best);
+      });
+      const coverage = covered / total;
+      const phrase = phrases.length === 0 ? 0 : phrases.filter((p) => p.test(this.textOf(record))).length / phrases.length;
+      const score = coverage + PHRASE_WEIGHT * phrase + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
+      hits.push({ record, score, coverage });
     }
-    for (const id of this.names.get(words.join(' ')) ?? []) {
-      const hit = hits.find((h) => h.record.id === id);
-      if (hit) hit.coverage += 1; // ranks above every partial match
-    }
-    for (const hit of hits) best = Math.max(best, hit.coverage);
-    const needed = Math.min(best, Math.ceil(groups.length / 2));
+    const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
     return hits
-      .filter((h) => h.coverage >= needed)
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score || this.position(a) - this.position(b));
+      .filter((h) => h.coverage >= best * KEEP_SHARE || exact.has(h.record.id))
+      .sort((a, b) => b.score - a.score || this.position(a) - this.position(b));
+  }
+
+  /** How much a group tells: the inverse document frequency of its rarest typed term, times its own weight. */
+  private groupWeight(group: TermGroup): number {
+    const n = this.kb.records.length;
+    let idf = 0;
+    for (const [term, boost] of group.terms) {
+      if (boost < 0.5) continue; // typo candidates and distant relations say little about what was meant
+      const df = this.documentFrequency(term);
+      if (df > 0) idf = Math.max(idf, Math.log(1 + n / df));
+    }
+    if (idf === 0) idf = Math.log(1 + n / 2); // only typo or related terms: weigh as a rare word
+    return idf * (group.weight ?? 1);
   }
 
   /** Records a term must appear in to count as common (and be left to the coverage check). */
@@ -85,7 +112,7 @@ export class Ranker {
   }
 
   /** In how many records an index term occurs (any field). */
-  private documentFrequency(term: string): number {
+  documentFrequency(term: string): number {
     let n = this.frequencies.get(term);
     if (n === undefined) {
       const refs = new Set<string>();
@@ -109,7 +136,37 @@ export class Ranker {
     return Object.hasOwn(inverted, term) ? inverted[term] : undefined;
   }
 
+  private textOf(record: RightsRecord): string {
+    let text = this.texts.get(record.id);
+    if (text === undefined) {
+      const names = record.kind === 'treaty' || record.kind === 'speaker' ? record.aliases.join(' . ') : '';
+      text = ` ${fold(`${record.title} . ${names} . ${record.text} . ${record.quote ?? ''}`)} `;
+      this.texts.set(record.id, text);
+    }
+    return text;
+  }
+
   private position(hit: Hit): number {
     return this.order.get(hit.record.id) ?? 0;
   }
+}
+
+/**
+ * Adjacent typed words that should be found together ("domestic workers"): one pattern per pair of
+ * neighbouring search groups, each word matched by its stem-like prefix so plurals still count.
+ */
+function phrasePatterns(words: readonly string[], groups: readonly TermGroup[]): RegExp[] {
+  const typed = new Set(groups.flatMap((g) => g.words));
+  const patterns: RegExp[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] ?? '';
+    const b = words[i + 1] ?? '';
+    if (!typed.has(a) || !typed.has(b) || a.length < 3 || b.length < 3) continue;
+    patterns.push(new RegExp(` ${prefix(a)}\\w*(?: (?:of|the|and|for|in|on|to|de|del|des|du|la|le|les|los|las|el))? ${prefix(b)}\\w* `));
+  }
+  return patterns.slice(0, 8);
+}
+
+function prefix(word: string): string {
+  return word.length > 5 ? word.slice(0, word.length - 2) : word;
 }

@@ -31,10 +31,10 @@ export function isStopWord(word: string): boolean {
 }
 
 /** Matches the synthetic link tokens made by linkToken (they are never shown or corrected). */
-export const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee)/;
+export const LINK_TOKEN = /^x(theme|group|treaty|speaker|addressee|session)/;
 
 /** A synthetic index token that links a record to a theme, group, treaty or speaker id. */
-export function linkToken(type: 'theme' | 'group' | 'treaty' | 'speaker' | 'addressee', id: string): string {
+export function linkToken(type: 'theme' | 'group' | 'treaty' | 'speaker' | 'addressee' | 'session', id: string): string {
   return `x${type}${id.replace(/[^a-z0-9]/g, '')}`;
 }
 

@@ -10,7 +10,7 @@ import type { ChatRequest } from '../../adapters/types.js';
 import type { Answer } from '../../src/answer.js';
 import { buildDigest } from '../../src/digest/content.js';
 import { realEngine } from '../helpers.js';
-import { describeRendererContract, HOSTILE, oversizedAnswers, sampleAnswers } from '../slack/renderer-contract.js';
+import { describeRendererContract, DIRECT_SENTENCE, directAnswers, HOSTILE, oversizedAnswers, sampleAnswers } from '../slack/renderer-contract.js';
 import { discordViolations, liveMentions, visibleTexts } from './limits-check.js';
 
 /** Discord's own ways to ping: broadcast words, a role and a user. */
@@ -33,6 +33,7 @@ for (const [audience, options] of AUDIENCES) {
       violations: discordViolations,
       // The sharer's mention is meant to show as a name (allowed_mentions keeps it silent).
       liveMentions: (m) => liveMentions(m).filter((x) => x !== options.sharedBy),
+      leadLines: options.sharedBy ? 1 : 0,
     },
     realEngine,
   );
@@ -165,6 +166,78 @@ describe('Discord renderer', () => {
     const { digest } = buildDigest(engine, { date: '2024-12-18' });
     const huge = { ...digest, onThisDay: Array.from({ length: 300 }, () => digest.onThisDay[0]).filter((x) => x !== undefined), newRecords: Array(300).fill(digest.recommendation).filter(Boolean), newTotal: 900 };
     expect(discordViolations(renderDigest(huge))).toEqual([]);
+  });
+});
+
+describe('Discord renderer: direct answers', () => {
+  const engine = realEngine();
+  const sample = (label: string): Answer => {
+    const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
+    if (!answer) throw new Error(`sample missing: ${label}`);
+    return answer;
+  };
+  const render = (label: string, options: RenderOptions = { ephemeral: true, shareable: true }) => renderAnswer(sample(label), 'q', options);
+
+  it('opens the content with the sentence in bold and its source as subtext, then the heading', () => {
+    const message = render('direct answer with a citation');
+    const [sentence, source, blank, heading] = message.content.split('\n');
+    expect(sentence).toBe(`**${DIRECT_SENTENCE.en}**`);
+    expect(source).toMatch(/^-# Source: Vienna Convention on Consular Relations \(unts-596\) — Article 77, para\. 2$/);
+    expect(blank).toBe('');
+    expect(heading).toMatch(/^\*\*Treaties for “consular”\*\* · \d+ found/);
+    expect(message.embeds.length).toBeGreaterThan(0);
+    expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('lets an honest negative replace "Nothing matches" on an empty answer, keeping the tips', () => {
+    const message = render('negative direct answer on an empty answer');
+    expect(message.content.split('\n')).toEqual([`**${DIRECT_SENTENCE.negative}**`, expect.stringMatching(/^-# Checked in: Zacatecas round table summary \(nhri-zacatecas-2004\) — I\. Context$/)]);
+    expect(visibleTexts(message).join('\n')).not.toContain('Nothing matches');
+    expect(message.embeds[0]?.description).toContain('`speakers`');
+  });
+
+  it('omits the source line when the direct answer has no citation', () => {
+    expect(render('negative direct answer without a citation').content).toBe(`**${DIRECT_SENTENCE.negative}**`);
+  });
+
+  it('labels the source in the answer’s language', () => {
+    const lines = render('spanish direct answer').content.split('\n');
+    expect(lines[0]).toBe(`**${DIRECT_SENTENCE.es}**`);
+    expect(lines[1]).toMatch(/^-# Fuente: /);
+    expect(lines[3]).toMatch(/^\*\*Tratados sobre «consular»\*\*/);
+  });
+
+  it('makes mentions and markdown in the sentence and its source inert', () => {
+    for (const label of ['hostile direct answer', 'hostile direct answer on an empty answer']) {
+      const message = render(label, { ephemeral: false, shareable: false });
+      expect(liveMentions(message), label).toEqual([]);
+      const [sentence, source] = message.content.split('\n');
+      expect(sentence, label).toMatch(/^\*\*<!channel> @\u200beveryone <@U123> /);
+      expect(sentence, label).toContain('\\*bold\\* \\_it\\_');
+      expect(source, label).toContain('@\u200beveryone');
+      expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    }
+  });
+
+  it('makes Discord’s own mentions inert in a direct answer', () => {
+    const answer = sample('hostile direct answer');
+    if (answer.type !== 'results' || !answer.direct?.citation) throw new Error('expected a direct answer');
+    const direct = { ...answer.direct, text: `${DISCORD_HOSTILE} signed.`, citation: { ...answer.direct.citation, title: DISCORD_HOSTILE } };
+    const message = renderAnswer({ ...answer, direct }, 'q', { ephemeral: false, shareable: false });
+    expect(liveMentions(message)).toEqual([]);
+    expect(message.content.split('\n')[0]).toContain('<@\u200b1180000000000000010>');
+  });
+
+  it('cuts an oversized sentence and source but keeps the heading within the content limit', () => {
+    for (const label of ['oversized direct answer on an oversized page', 'oversized direct answer on an empty answer']) {
+      const message = render(label);
+      expect(discordViolations(message), label).toEqual([]);
+      expect(liveMentions(message), label).toEqual([]);
+      const [sentence, source] = message.content.split('\n');
+      expect(sentence, label).toMatch(/…\*\*$/);
+      expect(source?.length, label).toBeLessThan(500);
+    }
+    expect(render('oversized direct answer on an oversized page').content).toMatch(/\*\*Recommendations for .*\*\* · \d+ found/);
   });
 });
 

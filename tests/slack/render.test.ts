@@ -7,7 +7,7 @@ import { renderAnswer, renderReply, type RenderOptions, type SlackMessage } from
 import { SLACK_MESSAGES } from '../../adapters/slack/messages.js';
 import { realEngine } from '../helpers.js';
 import { allText, button, buttons, liveMentions, slackViolations } from './inspect.js';
-import { describeRendererContract, HOSTILE, oversizedAnswers } from './renderer-contract.js';
+import { describeRendererContract, DIRECT_SENTENCE, directAnswers, HOSTILE, oversizedAnswers } from './renderer-contract.js';
 
 type Json = Record<string, unknown>;
 
@@ -113,5 +113,79 @@ describe('Slack renderer', () => {
     expect(slackViolations(message)).toEqual([]);
     expect(message.text).toContain('Rights digest for 2024-12-18');
     expect(allText(message)).toContain('Recommendation of the day');
+  });
+});
+
+describe('Slack renderer: direct answers', () => {
+  const engine = realEngine();
+  const sample = (label: string): Answer => {
+    const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
+    if (!answer) throw new Error(`sample missing: ${label}`);
+    return answer;
+  };
+  const blocksOf = (message: SlackMessage) => message.blocks as unknown as Json[];
+
+  it('puts the sentence in bold first, its source in a context line, then the results', () => {
+    const message = renderAnswer(sample('direct answer with a citation'), { buttons: 'private' });
+    const [first, second, third] = blocksOf(message);
+    expect(first).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: `*${DIRECT_SENTENCE.en}*`, verbatim: true } });
+    expect(second?.type).toBe('context');
+    expect(allText(second)).toMatch(/^Source: Vienna Convention on Consular Relations \(unts-596\) — Article 77, para\. 2$/);
+    expect(third).toMatchObject({ type: 'header', text: { text: 'Treaties for “consular”' } });
+    expect(message.text.split('\n')[0]).toBe(DIRECT_SENTENCE.en);
+    expect(message.text.split('\n')[1]).toMatch(/^Treaties for “consular”: \d+ found/);
+    expect(slackViolations(message)).toEqual([]);
+  });
+
+  it('lets an honest negative replace "Nothing matches" on an empty answer, keeping the tips', () => {
+    const message = renderAnswer(sample('negative direct answer on an empty answer'));
+    const [first, second] = blocksOf(message);
+    expect(first).toMatchObject({ type: 'section', text: { text: `*${DIRECT_SENTENCE.negative}*` } });
+    expect(allText(second)).toMatch(/^Checked in: Zacatecas round table summary \(nhri-zacatecas-2004\) — I\. Context$/);
+    expect(allText(message)).not.toContain('Nothing matches');
+    expect(allText(message)).toContain('Try: `speakers`');
+    expect(allText(message)).toMatch(/help for examples/);
+    expect(message.text).toBe(DIRECT_SENTENCE.negative);
+  });
+
+  it('omits the source line when the direct answer has no citation', () => {
+    const message = renderAnswer(sample('negative direct answer without a citation'));
+    expect(blocksOf(message).map((b) => b.type)).toEqual(['section', 'context']);
+    expect(allText(message)).not.toMatch(/Vérifié|Source/);
+  });
+
+  it('labels the source in the answer’s language', () => {
+    const message = renderAnswer(sample('spanish direct answer'));
+    expect(message.text.split('\n')[0]).toBe(DIRECT_SENTENCE.es);
+    expect(allText(blocksOf(message)[1])).toMatch(/^Fuente: /);
+    expect(blocksOf(message)[2]).toMatchObject({ type: 'header', text: { text: 'Tratados sobre «consular»' } });
+  });
+
+  it('escapes mentions and links in the sentence and its source', () => {
+    for (const label of ['hostile direct answer', 'hostile direct answer on an empty answer']) {
+      const message = renderAnswer(sample(label), { buttons: 'private' });
+      expect(liveMentions(message), label).toEqual([]);
+      expect(String((blocksOf(message)[0]?.text as Json).text), label).toContain('&lt;!channel&gt; @everyone &lt;@U123&gt;');
+      expect(allText(blocksOf(message)[1]), label).toContain('&lt;!channel&gt; @everyone &lt;@U123&gt;');
+      expect(message.text, label).toMatch(/^&lt;!channel&gt; @everyone &lt;@U123&gt;/);
+    }
+  });
+
+  it('cuts an oversized sentence and source but still shows results within the limits', () => {
+    const message = renderAnswer(sample('oversized direct answer on an oversized page'), { buttons: 'private' });
+    expect(slackViolations(message)).toEqual([]);
+    expect(liveMentions(message)).toEqual([]);
+    const [first, second, third] = blocksOf(message);
+    expect(String((first?.text as Json).text)).toMatch(/^\*&lt;!channel&gt;.*…\*$/s);
+    expect(allText(second).length).toBeLessThanOrEqual(1000);
+    expect(third?.type).toBe('header');
+    expect(buttons(message).some((b) => b.action_id.startsWith('rights_details'))).toBe(true);
+  });
+
+  it('keeps the sharer’s line above the direct answer on a shared copy', () => {
+    const message = renderAnswer(sample('direct answer with a citation'), { buttons: 'none', sharedBy: 'U0SHARER' });
+    expect(blocksOf(message)[0]?.type).toBe('context');
+    expect(blocksOf(message)[1]).toMatchObject({ type: 'section', text: { text: `*${DIRECT_SENTENCE.en}*` } });
+    expect(message.text).toMatch(new RegExp(`^Shared by <@U0SHARER>: ${DIRECT_SENTENCE.en}`));
   });
 });

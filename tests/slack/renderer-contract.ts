@@ -2,7 +2,7 @@
 // platform's limits, has a non-empty text fallback and never emits a live mention, including for oversized
 // and hostile records. Written platform-neutral so the Discord renderer can run the same suite.
 import { describe, expect, it } from 'vitest';
-import type { Answer, ResultItem } from '../../src/answer.js';
+import type { Answer, Citation, DirectAnswer, QueryEcho, ResultItem } from '../../src/answer.js';
 import type { Engine } from '../../src/engine.js';
 
 export interface RendererUnderTest<Out> {
@@ -14,6 +14,8 @@ export interface RendererUnderTest<Out> {
   violations(out: Out): string[];
   /** Live mention or broadcast markup found in the output. */
   liveMentions(out: Out): string[];
+  /** Lines of the fallback that come before the answer itself (a "Shared by" line); 0 when absent. */
+  leadLines?: number;
 }
 
 /** Text that would ping everyone if a renderer passed it through unescaped. */
@@ -74,9 +76,50 @@ export function oversizedAnswers(engine: Engine): [string, Answer][] {
   ];
 }
 
+/** Mention markup of both platforms, put into direct answers: none of it may come out live. */
+export const DIRECT_HOSTILE = '<!channel> @everyone <@U123>';
+
+export const DIRECT_SENTENCE = {
+  en: 'The Vienna Convention on Consular Relations entered into force on 19 March 1967.',
+  es: 'La Convención de Viena sobre Relaciones Consulares entró en vigor el 19 de marzo de 1967.',
+  negative: 'The Zacatecas summary names no speakers.',
+};
+
+/**
+ * Answers carrying a direct answer, built by hand over real results: positive with a citation, an honest
+ * negative on an empty answer, Spanish, hostile and oversized ones.
+ */
+export function directAnswers(engine: Engine): [string, Answer][] {
+  const results = engine.ask('treaties consular');
+  const spanish = engine.ask('treaties consular', {}, 'es');
+  const page = oversizedAnswers(engine).find(([label]) => label === 'a page of 100 oversized results')?.[1];
+  if (results.type !== 'results' || spanish.type !== 'results' || page?.type !== 'results') throw new Error('samples missing');
+  const citation: Citation = { document: 'unts-596', title: 'Vienna Convention on Consular Relations', section: 'Article 77', paragraph: 2 };
+  const summary: Citation = { document: 'nhri-zacatecas-2004', title: 'Zacatecas round table summary', section: 'I. Context' };
+  const fact: DirectAnswer = { text: DIRECT_SENTENCE.en, id: 'vccr', field: 'in_force', negative: false, citation };
+  const query: QueryEcho = { text: 'who spoke at zacatecas', phrase: 'zacatecas', kind: 'speaker', terms: ['zacatecas'], filters: {} };
+  const negative: DirectAnswer = { text: DIRECT_SENTENCE.negative, id: 'nhri-zacatecas-2004-round-table', field: 'speakers', negative: true, citation: summary };
+  const hostile: DirectAnswer = { ...fact, text: `${DIRECT_HOSTILE} ${HOSTILE} *bold* _it_ entered into force.`, citation: { ...citation, title: `${DIRECT_HOSTILE} ${HOSTILE}` } };
+  const huge: DirectAnswer = {
+    ...hostile,
+    text: `${DIRECT_HOSTILE} ${'&<> fact '.repeat(2000)}`,
+    citation: { ...citation, title: `${DIRECT_HOSTILE} ${'Document '.repeat(400)}`, section: 'S'.repeat(3000) },
+  };
+  return [
+    ['direct answer with a citation', { ...results, direct: fact }],
+    ['negative direct answer on an empty answer', { type: 'empty', lang: 'en', query, suggestions: ['speakers'], direct: negative }],
+    ['negative direct answer without a citation', { type: 'empty', lang: 'fr', query, suggestions: [], direct: { ...negative, id: null, field: null, citation: undefined } }],
+    ['spanish direct answer', { ...spanish, direct: { ...fact, text: DIRECT_SENTENCE.es } }],
+    ['hostile direct answer', { ...results, direct: hostile }],
+    ['hostile direct answer on an empty answer', { type: 'empty', lang: 'en', query: { ...query, phrase: HOSTILE }, suggestions: [HOSTILE], direct: { ...hostile, negative: true } }],
+    ['oversized direct answer on an oversized page', { ...page, direct: huge }],
+    ['oversized direct answer on an empty answer', { type: 'empty', lang: 'es', query, suggestions: Array.from({ length: 50 }, () => HOSTILE), direct: huge }],
+  ];
+}
+
 export function describeRendererContract<Out>(renderer: RendererUnderTest<Out>, engine: () => Engine): void {
   describe(`${renderer.name} renderer contract`, () => {
-    const cases = () => [...sampleAnswers(engine()), ...oversizedAnswers(engine())];
+    const cases = () => [...sampleAnswers(engine()), ...oversizedAnswers(engine()), ...directAnswers(engine())];
 
     it('has samples of every answer type', () => {
       const types = new Set(cases().map(([, a]) => a.type));
@@ -89,6 +132,16 @@ export function describeRendererContract<Out>(renderer: RendererUnderTest<Out>, 
         expect(renderer.fallback(out).trim(), label).not.toBe('');
         expect(renderer.violations(out), label).toEqual([]);
         expect(renderer.liveMentions(out), label).toEqual([]);
+      }
+    });
+
+    it('opens the fallback with the direct answer, before the heading or "nothing matches"', () => {
+      const sentences = Object.values(DIRECT_SENTENCE);
+      for (const [label, answer] of directAnswers(engine())) {
+        const sentence = answer.type === 'results' || answer.type === 'empty' ? answer.direct?.text : undefined;
+        if (!sentence || !sentences.includes(sentence)) continue;
+        const first = renderer.fallback(renderer.render(answer)).split('\n')[renderer.leadLines ?? 0];
+        expect(first, label).toContain(sentence);
       }
     });
   });

@@ -1,0 +1,211 @@
+// Answers understood questions: resolves the entity a question is about (by name, or by search when
+// it is paraphrased), follows relations (who spoke about X, what X recommended, treaties about X), and
+// states the fact asked for as a direct answer. Everything else is ranked search with entity boosts.
+import type { DirectAnswer } from '../answer.js';
+import type { Lang } from '../i18n/catalog.js';
+import type { KnowledgeBase } from '../records/load.js';
+import type { Kind, RightsRecord, SessionRecord, SpeakerRecord, TreatyRecord } from '../records/schema.js';
+import type { Hit } from '../search/rank.js';
+import { DirectAnswers } from './direct.js';
+import type { EntityMention } from './entities.js';
+import type { Question } from './question.js';
+
+/** Ranks records for words (entity mentions boosted), optionally of one kind. */
+export type RankFn = (words: readonly string[], kind: Kind | undefined) => Hit[];
+
+export interface QuestionResult {
+  kind?: Kind;
+  hits: Hit[];
+  direct?: DirectAnswer;
+}
+
+/** Coverage a searched-for entity needs to be taken as the one a question is about. */
+const RESOLVE_COVERAGE = 0.7;
+
+export class Answerer {
+  private readonly direct: DirectAnswers;
+
+  constructor(
+    private readonly kb: Pick<KnowledgeBase, 'records' | 'byId' | 'documents'>,
+    private readonly rank: RankFn,
+  ) {
+    this.direct = new DirectAnswers(kb);
+  }
+
+  /** A result for a question, or undefined when plain ranked search answers it best. */
+  answer(q: Question, mentions: readonly EntityMention[], lang: Lang): QuestionResult | undefined {
+    const of = <K extends RightsRecord['kind']>(type: EntityMention['type'], kind: K) =>
+      mentions.filter((m) => m.type === type).flatMap((m) => m.ids.map((id) => this.kb.byId.get(id))).filter((r): r is Extract<RightsRecord, { kind: K }> => r?.kind === kind);
+    const words = q.words;
+    const other = (m: EntityMention) => !mentions.some((x) => x !== m && x.start === m.start && x.end === m.end && typePriority(x) > typePriority(m));
+    const topicWords = () => words.filter((w) => !mentions.some((m) => other(m) && m.words.includes(w)));
+
+    // Instruments: dates and binding force.
+    if (q.frame === 'in_force' || q.frame === 'adopted' || q.frame === 'binding' || (q.asks === 'date' && of('treaty', 'treaty').length > 0)) {
+      const treaty = of('treaty', 'treaty')[0] ?? this.resolve<TreatyRecord>(words, 'treaty', mentions);
+      if (!treaty) {
+        if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
+        return { kind: 'treaty', hits: this.rank(words, 'treaty'), direct: this.direct.noInstrument(lang) };
+      }
+      const direct =
+        q.frame === 'in_force' ? this.direct.treatyInForce(treaty, lang) : q.frame === 'binding' ? this.direct.treatyBinding(treaty, lang) : this.direct.treatyAdopted(treaty, lang);
+      return { kind: 'treaty', hits: this.first(treaty, this.rank(words, 'treaty')), direct };
+    }
+
+    // Observances: their day.
+    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame ? this.resolve(words, 'observance', mentions) : undefined);
+    if (observance?.kind === 'observance' && (q.asks === 'date' || q.question)) {
+      return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
+    }
+
+    // Who someone is.
+    const speakers = of('speaker', 'speaker');
+    if (q.frame === 'role' && speakers[0]) {
+      return { kind: 'speaker', hits: this.first(speakers[0], this.rank(words, undefined)), direct: this.direct.speakerRole(speakers[0], lang) };
+    }
+
+    // What someone recommended or said (about something).
+    if (speakers.length > 0 && (q.frame === 'recommended' || q.kind === 'recommendation')) {
+      const ids = new Set(speakers.map((s) => s.id));
+      const rest = topicWords();
+      const theirs = this.kb.records.filter((r) => r.kind === 'recommendation' && (r.by.speakers ?? []).some((id) => ids.has(id)));
+      if (theirs.length > 0) {
+        const ranked = rest.length ? this.rank(rest, 'recommendation').filter((h) => theirs.includes(h.record)) : [];
+        const rankedIds = new Set(ranked.map((h) => h.record.id));
+        const restHits = theirs.filter((r) => !rankedIds.has(r.id)).map((record) => ({ record, score: 0, coverage: 0 }));
+        return { kind: 'recommendation', hits: [...ranked, ...restHits] };
+      }
+    }
+
+    // Meetings: when, where, who chaired, moderated, organized or spoke.
+    const sessionFrame = q.frame === 'held' || q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers';
+    const sessions = this.sessionsMentioned(mentions);
+    const spokeAt = (q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && sessions.length > 0 && !q.topic;
+    if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
+      const field = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : spokeAt ? 'speakers' : undefined;
+      const session = this.pickSession(sessions, field) ?? this.resolve<SessionRecord>(words, 'session', mentions);
+      if (session) return this.aboutSession(session, field, q, lang, mentions);
+    }
+
+    // Who spoke about something: speakers ranked by the records they made that match it.
+    if ((q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && q.question && speakers.length === 0) {
+      const topic = topicWords();
+      if (topic.length > 0) return { kind: 'speaker', hits: this.speakersAbout(topic, mentions) };
+    }
+
+    // Treaties about something: the treaties the matching recommendations invoke.
+    if (q.kind === 'treaty' && of('treaty', 'treaty').length === 0 && words.length > 0) {
+      return { kind: 'treaty', hits: this.treatiesAbout(words, mentions) };
+    }
+    return undefined;
+  }
+
+  private aboutSession(session: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers' | undefined, q: Question, lang: Lang, mentions: readonly EntityMention[]): QuestionResult {
+    if (field === undefined) {
+      const direct = this.direct.sessionWhen(session, lang, q.asks === 'place' || (q.frame === 'held' && q.asks !== 'date'));
+      return { kind: 'session', hits: this.first(session, this.rank(q.words, 'session')), direct };
+    }
+    const direct = this.direct.sessionPeople(session, field, lang);
+    if (field === 'organizers' || direct.negative) return { kind: 'session', hits: this.first(session, this.rank(q.words, 'session')), direct };
+    let people = this.peopleOf(session, field);
+    // "who spoke for Mexico at …": a country or organization narrows the people.
+    const narrowing = mentions.filter((m) => m.type === 'country' || m.type === 'organization');
+    if (field === 'speakers' && narrowing.length > 0) {
+      const narrowed = people.filter((p) => narrowing.some((m) => m.ids.includes(p.id)));
+      if (narrowed.length > 0) people = narrowed;
+    }
+    return { kind: 'speaker', hits: people.map((record, i) => ({ record, score: round(1 - i / 100), coverage: 1 })), direct: narrowing.length && field === 'speakers' ? undefined : direct };
+  }
+
+  /** People of a meeting in a role; for speakers, also those of its sub-sessions and those linked to it. */
+  private peopleOf(session: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'speakers'): SpeakerRecord[] {
+    const ids = new Set(field === 'speakers' ? [...(session.chair ?? []), ...(session.moderators ?? []), ...(session.rapporteur ?? []), ...(session.speakers ?? [])] : (session[field] ?? []));
+    if (field === 'speakers') {
+      for (const r of this.kb.records) {
+        if (r.kind === 'session' && r.parent === session.id) for (const id of r.speakers ?? []) ids.add(id);
+        if (r.kind === 'speaker' && r.sessions.includes(session.id)) ids.add(r.id);
+      }
+    }
+    return [...ids].map((id) => this.kb.byId.get(id)).filter((r): r is SpeakerRecord => r?.kind === 'speaker');
+  }
+
+  private sessionsMentioned(mentions: readonly EntityMention[]): SessionRecord[] {
+    const order: EntityMention['type'][] = ['session', 'place', 'organization', 'country'];
+    for (const type of order) {
+      const found = mentions
+        .filter((m) => m.type === type)
+        .flatMap((m) => m.ids.map((id) => this.kb.byId.get(id)))
+        .filter((r): r is SessionRecord => r?.kind === 'session');
+      if (found.length > 0) return [...new Set(found)];
+    }
+    return [];
+  }
+
+  /** The meeting meant among candidates: one holding the asked field, else the enclosing meeting. */
+  private pickSession(sessions: SessionRecord[], field?: string): SessionRecord | undefined {
+    const has = (s: SessionRecord) => field === undefined || field === 'speakers' || ((s as Record<string, unknown>)[field] as unknown[] | undefined)?.length;
+    const roots = sessions.filter((s) => !s.parent || !sessions.some((p) => p.id === s.parent));
+    return roots.find(has) ?? sessions.find(has) ?? roots[0];
+  }
+
+  /** The record of a kind that a paraphrased name designates, when search finds one clearly. */
+  private resolve<R extends RightsRecord>(words: readonly string[], kind: Kind, mentions: readonly EntityMention[]): R | undefined {
+    if (words.length === 0) return undefined;
+    const [top, second] = this.rank(words, kind);
+    if (!top || top.coverage < RESOLVE_COVERAGE) return undefined;
+    if (second && second.coverage >= top.coverage && second.score > top.score * 0.97) return undefined; // ambiguous: list, don't guess
+    return top.record as R;
+  }
+
+  private speakersAbout(topic: readonly string[], mentions: readonly EntityMention[]): Hit[] {
+    const scores = new Map<string, { score: number; coverage: number }>();
+    const credit = (id: string, score: number, coverage: number) => {
+      const s = scores.get(id) ?? { score: 0, coverage: 0 };
+      // The best matching record counts fully, further ones a little: many weak matches don't beat one strong.
+      scores.set(id, { score: Math.max(s.score, score) + Math.min(s.score, score) * 0.1, coverage: Math.max(s.coverage, coverage) });
+    };
+    for (const hit of this.rank(topic, undefined).slice(0, 40)) {
+      const r = hit.record;
+      if (r.kind === 'recommendation') for (const id of r.by.speakers ?? []) credit(id, hit.score, hit.coverage);
+      if (r.kind === 'speaker') credit(r.id, hit.score * 0.8, hit.coverage);
+    }
+    return [...scores]
+      .map(([id, s]) => ({ record: this.kb.byId.get(id), ...s }))
+      .filter((h): h is Hit => h.record?.kind === 'speaker')
+      .map((h) => ({ ...h, score: round(h.score) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private treatiesAbout(words: readonly string[], mentions: readonly EntityMention[]): Hit[] {
+    const scores = new Map<string, { score: number; coverage: number }>();
+    for (const hit of this.rank(words, undefined).slice(0, 40)) {
+      const r = hit.record;
+      const ids = r.kind === 'treaty' ? [r.id] : r.kind === 'recommendation' ? (r.treaties ?? []) : [];
+      const weight = r.kind === 'treaty' ? 1 : 0.7;
+      for (const id of ids) {
+        const s = scores.get(id) ?? { score: 0, coverage: 0 };
+        scores.set(id, { score: Math.max(s.score, hit.score * weight) + Math.min(s.score, hit.score * weight) * 0.1, coverage: Math.max(s.coverage, hit.coverage) });
+      }
+    }
+    return [...scores]
+      .map(([id, s]) => ({ record: this.kb.byId.get(id), ...s }))
+      .filter((h): h is Hit => h.record?.kind === 'treaty')
+      .map((h) => ({ ...h, score: round(h.score) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Puts `record` first, with a score above the rest so the list stays sorted by score. */
+  private first(record: RightsRecord, hits: Hit[]): Hit[] {
+    const rest = hits.filter((h) => h.record.id !== record.id);
+    const top = Math.max(1, ...rest.map((h) => h.score)) + 1;
+    return [{ record, score: round(top), coverage: 1 }, ...rest];
+  }
+}
+
+function typePriority(m: EntityMention): number {
+  return ['country', 'place', 'organization', 'session', 'speaker', 'observance', 'treaty'].indexOf(m.type);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

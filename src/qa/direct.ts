@@ -1,0 +1,223 @@
+// Direct answers: one sentence, in the question's language, stating a fact held in one field of one
+// record (or saying plainly that the record does not hold it), with that record's citation.
+// Sentences are only ever built from structured fields; nothing here composes a fact of its own.
+import type { Citation, DirectAnswer } from '../answer.js';
+import type { Lang } from '../i18n/catalog.js';
+import type { KnowledgeBase } from '../records/load.js';
+import type { RightsRecord, SessionRecord, TreatyRecord } from '../records/schema.js';
+import { citation } from '../search/present.js';
+
+const MONTHS: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
+
+/** An ISO date (YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD) for people: "19 March 1967", "19 de marzo de 1967", "19 mars 1967". */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4}|-)-?(\d{2})?-?(\d{2})?$/.exec(iso);
+  if (!m) return iso;
+  const year = m[1] === '-' ? undefined : m[1];
+  const month = m[2] ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  const day = m[3] ? Number(m[3]) : undefined;
+  const dayText = day === undefined ? undefined : lang === 'fr' && day === 1 ? '1er' : String(day);
+  const of = lang === 'es' ? ' de ' : ' ';
+  return [dayText, month, year].filter((x) => x !== undefined).join(of);
+}
+
+type Templates = Record<string, string>;
+const T: Record<Lang, Templates> = {
+  en: {
+    in_force: '{name} entered into force on {date}.',
+    no_force_nonbinding: '{name} is not legally binding, so it does not enter into force; it was adopted on {date}.',
+    no_force: 'The knowledge base does not give the date on which {name} entered into force.',
+    adopted: '{name} was adopted on {date}.',
+    binding: '{name} is legally binding ({body}).',
+    not_binding: '{name} is not legally binding.',
+    held_on: '{name} was held on {date}.',
+    held_from: '{name} was held from {date} to {end}.',
+    held_in: '{name} was held in {place} on {date}.',
+    held_in_from: '{name} was held in {place} from {date} to {end}.',
+    no_year: 'The source dates {name} {date} but does not give the year.',
+    no_place: 'The source does not say where {name} was held; it dates it {date}.',
+    date_unsure: 'The source is not consistent about the dates: {note}',
+    chair: '{name} was chaired by {people}.',
+    moderators: '{name} was moderated by {people}.',
+    rapporteur: 'The rapporteur of {name} was {people}.',
+    organizers: '{name} was organized by {people}.',
+    speakers: 'The speakers named for {name} are {people}.',
+    no_chair: 'The {doc} for {name} names no chair.',
+    no_moderators: 'The {doc} for {name} names no moderator.',
+    no_rapporteur: 'The {doc} for {name} names no rapporteur.',
+    no_organizers: 'The {doc} for {name} does not name its organizers.',
+    no_speakers: 'The {doc} for {name} names no speakers.',
+    observance: '{name} is observed on {date} each year.',
+    role: '{name}: {role}.',
+    no_record: 'There is no record in the knowledge base of what you asked about; the closest records follow.',
+    no_instrument: 'There is no record of that instrument in the knowledge base.',
+    and: 'and',
+    doc: 'source document',
+  },
+  es: {
+    in_force: '{name} entró en vigor el {date}.',
+    no_force_nonbinding: '{name} no es jurídicamente vinculante, por lo que no entra en vigor; fue adoptado el {date}.',
+    no_force: 'La base de conocimientos no indica cuándo entró en vigor {name}.',
+    adopted: '{name} fue adoptado el {date}.',
+    binding: '{name} es jurídicamente vinculante ({body}).',
+    not_binding: '{name} no es jurídicamente vinculante.',
+    held_on: '{name} se celebró el {date}.',
+    held_from: '{name} se celebró del {date} al {end}.',
+    held_in: '{name} se celebró en {place} el {date}.',
+    held_in_from: '{name} se celebró en {place} del {date} al {end}.',
+    no_year: 'La fuente sitúa {name} el {date}, pero no indica el año.',
+    no_place: 'La fuente no indica dónde se celebró {name}; lo sitúa el {date}.',
+    date_unsure: 'La fuente no es coherente sobre las fechas (nota en inglés): {note}',
+    chair: '{name} fue presidido por {people}.',
+    moderators: '{name} fue moderado por {people}.',
+    rapporteur: 'El relator de {name} fue {people}.',
+    organizers: '{name} fue organizado por {people}.',
+    speakers: 'Los ponentes nombrados para {name} son {people}.',
+    no_chair: 'El {doc} de {name} no nombra a ningún presidente.',
+    no_moderators: 'El {doc} de {name} no nombra a ningún moderador.',
+    no_rapporteur: 'El {doc} de {name} no nombra a ningún relator.',
+    no_organizers: 'El {doc} de {name} no nombra a los organizadores.',
+    no_speakers: 'El {doc} de {name} no nombra a ningún ponente.',
+    observance: '{name} se celebra cada año el {date}.',
+    role: '{name}: {role}.',
+    no_record: 'No hay ningún registro en la base de conocimientos sobre lo que pregunta; siguen los registros más cercanos.',
+    no_instrument: 'No hay ningún registro de ese instrumento en la base de conocimientos.',
+    and: 'y',
+    doc: 'documento fuente',
+  },
+  fr: {
+    in_force: '{name} est entrée en vigueur le {date}.',
+    no_force_nonbinding: "{name} n'est pas juridiquement contraignant et n'entre donc pas en vigueur ; il a été adopté le {date}.",
+    no_force: "La base de connaissances n'indique pas quand {name} est entrée en vigueur.",
+    adopted: '{name} a été adoptée le {date}.',
+    binding: '{name} est juridiquement contraignant ({body}).',
+    not_binding: "{name} n'est pas juridiquement contraignant.",
+    held_on: "{name} s'est tenu le {date}.",
+    held_from: "{name} s'est tenu du {date} au {end}.",
+    held_in: "{name} s'est tenu à {place} le {date}.",
+    held_in_from: "{name} s'est tenu à {place} du {date} au {end}.",
+    no_year: "La source date {name} du {date}, mais n'indique pas l'année.",
+    no_place: "La source n'indique pas où s'est tenu {name} ; elle le date du {date}.",
+    date_unsure: "La source n'est pas cohérente sur les dates (note en anglais) : {note}",
+    chair: '{name} a été présidé par {people}.',
+    moderators: '{name} a été modéré par {people}.',
+    rapporteur: 'Le rapporteur de {name} était {people}.',
+    organizers: '{name} a été organisé par {people}.',
+    speakers: 'Les intervenants nommés pour {name} sont {people}.',
+    no_chair: 'Le {doc} de {name} ne nomme aucun président.',
+    no_moderators: 'Le {doc} de {name} ne nomme aucun modérateur.',
+    no_rapporteur: 'Le {doc} de {name} ne nomme aucun rapporteur.',
+    no_organizers: 'Le {doc} de {name} ne nomme pas les organisateurs.',
+    no_speakers: 'Le {doc} de {name} ne nomme aucun intervenant.',
+    observance: '{name} est célébrée chaque année le {date}.',
+    role: '{name} : {role}.',
+    no_record: "Il n'y a aucune fiche dans la base de connaissances sur ce que vous demandez ; voici les fiches les plus proches.",
+    no_instrument: "Il n'y a aucune fiche sur cet instrument dans la base de connaissances.",
+    and: 'et',
+    doc: 'document source',
+  },
+};
+
+function fill(lang: Lang, key: string, params: Record<string, string>): string {
+  const text = (T[lang][key] ?? T.en[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export class DirectAnswers {
+  constructor(private readonly kb: Pick<KnowledgeBase, 'byId' | 'documents'>) {}
+
+  private make(lang: Lang, key: string, params: Record<string, string>, record: RightsRecord | undefined, field: string | null, negative = false): DirectAnswer {
+    const cited: Citation | undefined = record ? citation(record, this.kb) : undefined;
+    return { text: fill(lang, key, params), id: record?.id ?? null, field, negative, ...(cited ? { citation: cited } : {}) };
+  }
+
+  treatyInForce(t: TreatyRecord, lang: Lang): DirectAnswer {
+    const name = treatyName(t, lang);
+    if (t.in_force) return this.make(lang, 'in_force', { name, date: formatDate(t.in_force, lang) }, t, 'in_force');
+    if (!t.binding) return this.make(lang, 'no_force_nonbinding', { name, date: formatDate(t.adopted, lang) }, t, 'binding');
+    return this.make(lang, 'no_force', { name }, t, 'in_force', true);
+  }
+
+  treatyAdopted(t: TreatyRecord, lang: Lang): DirectAnswer {
+    return this.make(lang, 'adopted', { name: treatyName(t, lang), date: formatDate(t.adopted, lang) }, t, 'adopted');
+  }
+
+  treatyBinding(t: TreatyRecord, lang: Lang): DirectAnswer {
+    return this.make(lang, t.binding ? 'binding' : 'not_binding', { name: treatyName(t, lang), body: t.body }, t, 'binding');
+  }
+
+  sessionWhen(s: SessionRecord, lang: Lang, withPlace: boolean): DirectAnswer {
+    const name = sessionName(s, lang);
+    const date = formatDate(s.date, lang);
+    if (s.date.startsWith('--')) return this.make(lang, 'no_year', { name, date }, s, 'date', true);
+    const place = placeOf(s);
+    if (withPlace && !place) return this.make(lang, 'no_place', { name, date }, s, 'city', true);
+    const end = s.end_date ? formatDate(s.end_date, lang) : undefined;
+    const key = `held${withPlace && place ? '_in' : '_on'}${end ? '_from' : ''}`.replace('held_on_from', 'held_from');
+    const answer = this.make(lang, key, { name, date, end: end ?? '', place: place ?? '' }, s, withPlace ? 'city' : 'date');
+    if (s.date_note && s.end_date) answer.text += ` ${fill(lang, 'date_unsure', { note: s.date_note })}`;
+    return answer;
+  }
+
+  /** Who held a role at a meeting (chair, moderators, rapporteur, organizers, speakers), or that the source names none. */
+  sessionPeople(s: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers', lang: Lang): DirectAnswer {
+    const name = sessionName(s, lang);
+    const ids = field === 'organizers' ? [] : field === 'speakers' ? [...(s.speakers ?? []), ...this.childSpeakers(s)] : (s[field] ?? []);
+    const people = field === 'organizers' ? (s.organizers ?? []) : [...new Set(ids)].map((id) => this.personName(id));
+    if (people.length === 0) return this.make(lang, `no_${field}`, { name, doc: this.docLabel(s, lang) }, s, field === 'speakers' ? 'speakers_note' : field, true);
+    return this.make(lang, field, { name, people: list(people, T[lang].and ?? 'and') }, s, field);
+  }
+
+  observanceDate(o: Extract<RightsRecord, { kind: 'observance' }>, lang: Lang): DirectAnswer {
+    return this.make(lang, 'observance', { name: o.title, date: formatDate(o.date, lang) }, o, 'date');
+  }
+
+  speakerRole(s: Extract<RightsRecord, { kind: 'speaker' }>, lang: Lang): DirectAnswer | undefined {
+    const role = [s.role, s.organization && !(s.role ?? '').includes(s.organization) ? s.organization : undefined].filter(Boolean).join(', ');
+    return role ? this.make(lang, 'role', { name: s.name, role }, s, 'role') : undefined;
+  }
+
+  noInstrument(lang: Lang): DirectAnswer {
+    return { text: fill(lang, 'no_instrument', {}), id: null, field: null, negative: true };
+  }
+
+  private childSpeakers(s: SessionRecord): string[] {
+    return [...this.kb.byId.values()].flatMap((r) => (r.kind === 'session' && r.parent === s.id ? (r.speakers ?? []) : []));
+  }
+
+  private personName(id: string): string {
+    const r = this.kb.byId.get(id);
+    return r?.kind === 'speaker' ? r.name : id;
+  }
+
+  /** What the source document is ("executive summary", "concept note"), from the start of its title. */
+  private docLabel(s: SessionRecord, lang: Lang): string {
+    const title = this.kb.documents.get(s.source.document)?.title ?? '';
+    const head = title.split(':')[0] ?? '';
+    return lang === 'en' && head.split(' ').length <= 3 && head !== title ? head.toLowerCase() : (T[lang].doc ?? 'source document');
+  }
+}
+
+/** A treaty's name in the question's language: its official Spanish or French alias when it has one. */
+export function treatyName(t: TreatyRecord, lang: Lang): string {
+  if (lang === 'en') return t.title;
+  const pattern = lang === 'es' ? /^(Convención|Convenio|Protocolo|Pacto|Declaración)\b/ : /^(Convention (internationale|de |relative|contre|sur|supplémentaire|des )|Protocole|Pacte|Déclaration)/;
+  return t.aliases.find((a) => pattern.test(a)) ?? t.title;
+}
+
+function sessionName(s: SessionRecord, _lang: Lang): string {
+  return `“${s.title}”`;
+}
+
+function placeOf(s: SessionRecord): string | undefined {
+  const parts = [s.city, s.country].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+function list(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}

@@ -1,0 +1,150 @@
+// The knowledge base's own entities recognised in user text: people, organizations, places and
+// countries, meetings, instruments (with aliases, acronyms, Spanish and French names) and observances.
+// Names are found by longest match over folded words, so "Convención sobre los Derechos del Niño"
+// is one treaty mention, not a kind word followed by search terms.
+import type { KnowledgeBase } from '../records/load.js';
+import type { RightsRecord, SessionRecord } from '../records/schema.js';
+import { fold, isStopWord } from '../search/text.js';
+
+export type EntityType = 'speaker' | 'session' | 'treaty' | 'observance' | 'organization' | 'place' | 'country';
+
+/** One name of an entity: the records it designates, and how sure a match on it is. */
+interface EntityName {
+  type: EntityType;
+  /** Records the name designates: the record itself, or (organizations, places, countries) the records linked to it. */
+  ids: string[];
+  /** The canonical label shown to people ("Zacatecas", "Mexico", "OHCHR"). */
+  label: string;
+}
+
+/** A recognised mention: where it is in the folded words, and what it designates. */
+export interface EntityMention {
+  type: EntityType;
+  ids: string[];
+  label: string;
+  start: number;
+  end: number;
+  words: string[];
+}
+
+const MAX_NAME_WORDS = 30;
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'h', 'e', 'he', 'amb', 'ambassador', 'prof', 'jr', 'the', 'sr', 'sra', 'mme', 'm']);
+/** Words too general to name anything alone, even when capitalised in a title. */
+const GENERIC = new Set(
+  'human rights migrants migrant migration migrations session sessions workshop meeting event side international national un united nations convention protocol day world global the of on and for in to a break out series key issues'.split(' '),
+);
+/** Type priority when two entities share a name: the record itself beats what is linked to it. */
+const PRIORITY: Record<EntityType, number> = { treaty: 6, observance: 5, speaker: 4, session: 3, organization: 2, place: 1, country: 0 };
+
+export class EntityIndex {
+  /** First word → names starting with it, longest first. */
+  private readonly byFirst = new Map<string, { words: string[]; names: EntityName[] }[]>();
+
+  constructor(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'lexicon' | 'documents'>) {
+    const sessionsOf = (r: RightsRecord): string[] => (r.kind === 'speaker' ? r.sessions : []);
+    for (const r of kb.records) {
+      switch (r.kind) {
+        case 'treaty':
+          for (const name of [r.title, r.short_name, ...r.aliases, withoutYear(r.short_name)]) this.add(name, 'treaty', [r.id], r.short_name);
+          break;
+        case 'observance':
+          this.add(r.title, 'observance', [r.id], r.title);
+          break;
+        case 'speaker': {
+          const personal = [r.name, ...r.aliases.filter((a) => fold(a).split(' ').length <= 4)];
+          for (const name of personal) {
+            this.add(name, 'speaker', [r.id], r.name);
+            const bare = fold(name).split(' ').filter((w) => !HONORIFICS.has(w));
+            if (bare.length > 0) this.add(bare.join(' '), 'speaker', [r.id], r.name);
+            const surname = bare.at(-1) ?? '';
+            if (surname.length >= 4) this.add(surname, 'speaker', [r.id], r.name);
+          }
+          for (const a of r.aliases.filter((a) => fold(a).split(' ').length > 4)) this.add(a, 'speaker', [r.id], r.name);
+          if (r.organization) for (const name of organizationNames(r.organization)) this.add(name, 'organization', [r.id, ...sessionsOf(r)], name);
+          if (r.country) this.add(r.country, 'country', [r.id], r.country);
+          break;
+        }
+        case 'session':
+          for (const name of sessionNames(r, r.parent ? undefined : kb.documents.get(r.source.document)?.title)) this.add(name, 'session', [r.id], shortTitle(r));
+          if (r.city) this.add(r.city, 'place', [r.id], r.city);
+          if (r.country) this.add(r.country, 'country', [r.id], r.country);
+          for (const part of (r.venue ?? '').split(/[,;()]/)) if (part.trim().split(' ').length >= 2) this.add(part, 'place', [r.id], part.trim());
+          for (const org of r.organizers ?? []) for (const name of organizationNames(org)) this.add(name, 'organization', [r.id], name);
+          break;
+        case 'recommendation':
+          if (r.by.organization) for (const name of organizationNames(r.by.organization)) this.add(name, 'organization', [r.id], name);
+          break;
+      }
+    }
+    for (const entry of kb.lexicon) {
+      if (!entry.treaty) continue;
+      const treaty = kb.byId.get(entry.treaty);
+      for (const name of [...entry.es, ...entry.fr]) this.add(name, 'treaty', [entry.treaty], treaty?.kind === 'treaty' ? treaty.short_name : name);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private add(name: string, type: EntityType, ids: string[], label: string): void {
+    const words = fold(name).split(' ').filter(Boolean);
+    if (words.length === 0 || words.length > MAX_NAME_WORDS) return;
+    // A one-word name must say something: not a stop word, a bare number or a generic word.
+    if (words.length === 1 && (isStopWord(words[0] ?? '') || GENERIC.has(words[0] ?? '') || /^\d+$/.test(words[0] ?? '') || (words[0] ?? '').length < 3)) return;
+    if (words.every((w) => GENERIC.has(w) || isStopWord(w))) return;
+    const list = this.byFirst.get(words[0] ?? '') ?? [];
+    let entry = list.find((e) => e.words.join(' ') === words.join(' '));
+    if (!entry) {
+      entry = { words, names: [] };
+      list.push(entry);
+      this.byFirst.set(words[0] ?? '', list);
+    }
+    const same = entry.names.find((n) => n.type === type);
+    if (same) {
+      for (const id of ids) if (!same.ids.includes(id)) same.ids.push(id);
+    } else entry.names.push({ type, ids: [...ids], label });
+  }
+
+  /** Mentions in folded words, longest first, never overlapping; each name keeps its most specific type first. */
+  find(words: readonly string[]): EntityMention[] {
+    const found: EntityMention[] = [];
+    for (let i = 0; i < words.length; ) {
+      const candidates = this.byFirst.get(words[i] ?? '') ?? [];
+      const hit = candidates.find((c) => c.words.every((w, k) => words[i + k] === w));
+      if (!hit) {
+        i += 1;
+        continue;
+      }
+      const names = [...hit.names].sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type]);
+      for (const name of names) found.push({ ...name, start: i, end: i + hit.words.length, words: hit.words });
+      i += hit.words.length;
+    }
+    return found;
+  }
+}
+
+/** An organization's names: as written, without a parenthetical, and the acronym or name in parentheses. */
+function organizationNames(org: string): string[] {
+  const names = [org];
+  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(org);
+  if (paren) names.push(paren[1] ?? '', paren[2] ?? '');
+  for (const part of org.split(/,|;| of the | in /)) if (/^[A-Z]{2,}$/.test(part.trim())) names.push(part.trim());
+  return names.filter((n) => n.trim().length > 0 && !/^(co-sponsor|in consultation and cooperation)$/i.test(n.trim()));
+}
+
+/** Names a meeting goes by: its title, the title's parts, and the capitalised phrases in it. */
+function sessionNames(r: SessionRecord, documentTitle = ''): string[] {
+  const names = [r.title, r.title.replace(/\s*\([^)]*\)\s*/g, ' ')];
+  for (const part of r.title.split(/[:()]/)) names.push(part);
+  for (const inner of r.title.matchAll(/\(([^)]+)\)/g)) for (const part of (inner[1] ?? '').split(',')) if (!/^\s*\d{4}\s*$/.test(part)) names.push(part);
+  // Proper-noun phrases ("Human Rights Council", "Round Table", "Working Session"): two or more capitalised words.
+  for (const m of `${r.title}. ${documentTitle}`.matchAll(/\b[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|de|des|du)?\s*[A-Z][\w’'-]*)+/g)) names.push(m[0]);
+  return names.filter((n) => n.trim().length > 0);
+}
+
+/** The title without a trailing parenthetical ("Round Table of … (Zacatecas, 2004)" → "Round Table of …"). */
+export function shortTitle(r: RightsRecord): string {
+  return r.title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
+function withoutYear(name: string): string {
+  return name.replace(/^\d{4}\s+/, '').replace(/\s+\d{4}$/, '');
+}

@@ -1,0 +1,177 @@
+// Question understanding (English, Spanish, French), before search: what a question asks for
+// (a person, a date, a place, a count, whether something binds), the frame it uses ("enter into force",
+// "who chaired", "what did X recommend"), and the words left to search once those are understood.
+import type { Kind } from '../records/schema.js';
+import type { Lang } from '../i18n/catalog.js';
+import type { EntityMention } from './entities.js';
+
+/** The answer a question expects. */
+export type Asks = 'person' | 'date' | 'place' | 'count' | 'binding' | 'statement';
+
+/** Frames: relations a question names, each pointing at the field or link that answers it. */
+export type Frame =
+  | 'in_force'
+  | 'adopted'
+  | 'binding'
+  | 'held'
+  | 'chair'
+  | 'moderators'
+  | 'rapporteur'
+  | 'organizers'
+  | 'spoke'
+  | 'recommended'
+  | 'role';
+
+export interface Question {
+  /** True when the text reads as a question rather than a command or keywords. */
+  question: boolean;
+  asks?: Asks;
+  frame?: Frame;
+  /** The kind of record named in the question ("which treaty…", "qué reunión…"). */
+  kind?: Kind;
+  /** The question is about something ("… about X", "… sobre X"): X's words follow a topic preposition. */
+  topic: boolean;
+  /** Language the question words are in, when they tell. */
+  lang?: Lang;
+  /** Folded content words left to search (question, frame and function words removed), in order. */
+  words: string[];
+}
+
+type Rule = [Frame, string[]];
+
+/** Frame phrases, folded. Longer phrases are tried first; each is removed once understood. */
+const FRAMES: Rule[] = [
+  ['in_force', ['enter into force', 'entered into force', 'enters into force', 'entering into force', 'entry into force', 'come into force', 'came into force', 'comes into force', 'go into force', 'went into force', 'into force', 'in force', 'enter force', 'take effect', 'took effect', 'takes effect', 'become effective', 'became effective', 'effective', 'entro en vigor', 'entra en vigor', 'entrada en vigor', 'entraron en vigor', 'en vigor', 'vigente', 'vigor', 'est entree en vigueur', 'est entre en vigueur', 'entree en vigueur', 'entre en vigueur', 'en vigueur', 'vigueur']],
+  ['binding', ['legally binding', 'binding', 'juridicamente vinculante', 'vinculante', 'obligatorio', 'obligatoria', 'juridiquement contraignant', 'juridiquement contraignante', 'contraignant', 'contraignante', 'obligatoire']],
+  ['adopted', ['adopted', 'adopt', 'adoption', 'signed', 'concluded', 'approved', 'agreed', 'fue adoptada', 'fue adoptado', 'se adopto', 'adopto', 'adoptada', 'adoptado', 'adoptaron', 'aprobada', 'aprobado', 'aprobo', 'firmada', 'firmado', 'adopcion', 'a ete adoptee', 'a ete adopte', 'adoptee', 'adopte', 'adoptes', 'signee', 'signe']],
+  ['chair', ['chaired', 'chair', 'chairs', 'chairperson', 'chairman', 'chairwoman', 'presided over', 'presided', 'presidio', 'presidia', 'presidente', 'a preside', 'preside', 'presidee', 'presidait', 'presidence']],
+  ['moderators', ['co moderated', 'co moderator', 'co moderators', 'moderated', 'moderator', 'moderators', 'moderate', 'moderating', 'modero', 'moderaron', 'moderador', 'moderadora', 'moderadores', 'a modere', 'modere', 'moderee', 'moderateur', 'moderatrice', 'moderateurs', 'anime', 'animee', 'animateur']],
+  ['rapporteur', ['rapporteur', 'rapporteurs', 'relator', 'relatora', 'rapporteuse']],
+  ['organizers', ['organized', 'organised', 'organizer', 'organizers', 'organiser', 'organisers', 'organize', 'organise', 'hosted', 'host', 'convened', 'sponsored', 'organizo', 'organizaron', 'organizador', 'organizadores', 'organizada', 'organizado', 'a organise', 'organisee', 'organisateur', 'organisateurs']],
+  ['held', ['take place', 'took place', 'takes place', 'taken place', 'held', 'hold', 'happen', 'happened', 'located', 'se celebro', 'celebro', 'celebrada', 'celebrado', 'tuvo lugar', 'se llevo a cabo', 'llevo a cabo', 'a eu lieu', 'eu lieu', 'lieu', 's est tenue', 's est tenu', 'est tenue', 'est tenu', 'tenue', 'tenu', 's est deroulee', 's est deroule', 'deroulee', 'deroule']],
+  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
+  ['recommended', ['recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
+];
+
+/** Question words at the start, and the answer they expect. */
+const QUESTION_WORDS: Record<string, Asks | null> = {
+  who: 'person', whom: 'person', whose: 'person', when: 'date', where: 'place', which: null, what: null, how: null, why: null,
+  quien: 'person', quienes: 'person', cuando: 'date', donde: 'place', cual: null, cuales: null, que: null, como: null,
+  qui: 'person', quand: 'date', ou: 'place', quel: null, quelle: null, quels: null, quelles: null, quoi: null, comment: null,
+};
+/** Verbs that open a yes/no or polite question ("is the GCM binding", "did Mexico speak", "tell me…"). */
+const OPENERS = new Set('is are was were do does did can could should has have had will would tell list name give show find es son fue fueron hay est sont'.split(' '));
+/** Multi-word question openings and the answer they expect. */
+const ASK_PHRASES: [string, Asks][] = [
+  ['what year', 'date'], ['which year', 'date'], ['what date', 'date'], ['what day', 'date'], ['en que ano', 'date'], ['que ano', 'date'],
+  ['en que fecha', 'date'], ['que fecha', 'date'], ['que dia', 'date'], ['en quelle annee', 'date'], ['quelle annee', 'date'], ['quelle date', 'date'],
+  ['quel jour', 'date'], ['what city', 'place'], ['which city', 'place'], ['what country', 'place'], ['which country', 'place'], ['en que ciudad', 'place'],
+  ['que ciudad', 'place'], ['dans quelle ville', 'place'], ['quelle ville', 'place'], ['how many', 'count'], ['cuantos', 'count'], ['cuantas', 'count'],
+  ['combien', 'count'], ['est ce que', 'statement'], ['est ce qu', 'statement'],
+];
+const QUESTION_LANG: Record<string, Lang> = {
+  quien: 'es', quienes: 'es', cuando: 'es', donde: 'es', cual: 'es', cuales: 'es', como: 'es', cuantos: 'es', cuantas: 'es',
+  qui: 'fr', quand: 'fr', ou: 'fr', quel: 'fr', quelle: 'fr', quels: 'fr', quelles: 'fr', quoi: 'fr', combien: 'fr',
+};
+/** Kind words inside a question ("which treaty", "qué reuniones"). */
+const KIND_IN_QUESTION: Record<string, Kind> = {};
+for (const [kind, list] of [
+  ['treaty', 'treaty treaties instrument instruments convention conventions tratado tratados instrumento instrumentos convencion convenciones convenio convenios traite traites'],
+  ['session', 'meeting meetings session sessions event events workshop conference reunion reuniones sesion sesiones evento eventos taller conferencia seance seances evenement evenements atelier conference'],
+  ['speaker', 'speaker speakers people person persons panellist panelist panellists panelists ponente ponentes persona personas intervenant intervenants personne personnes orador oradores'],
+  ['recommendation', 'recommendation recommendations proposal proposals recomendacion recomendaciones propuesta propuestas recommandation recommandations proposition propositions'],
+  ['observance', 'day days observance observances dia dias journee journees'],
+] as const) for (const w of list.split(' ')) KIND_IN_QUESTION[w] = kind;
+
+/** Words that introduce the topic of a question. */
+const TOPIC_WORDS = new Set('about on regarding concerning sobre acerca respecto sur concernant'.split(' '));
+/** Function words of questions in the three languages: never search terms in a question. */
+const QUESTION_STOP = new Set(
+  `who whom whose when where which what how why is are was were be been do does did can could should would will has have had there
+   tell me us please give list show find know any some all i we you they it its this that these those the a an of on in at for to by from with
+   about into as any get got make made first ever also
+   quien quienes cuando donde cual cuales que como cuanto cuantos cuanta cuantas es son fue fueron era eran hay se lo la el los las de del en a al
+   por para sobre con un una unos unas me nos dime decir sabe saber mi su sus este esta estos estas ese esa acerca respecto
+   qui quand ou quel quelle quels quelles que qu quoi comment combien est sont etait etaient a ont ete il elle ils elles ce c l d de du des le la les
+   au aux sur pour par avec un une dans ceci cela moi nous dites savoir t y on s n ne pas plus`.split(/\s+/),
+);
+
+/** Understands folded words, given the entity mentions already found in them (their words are kept). */
+export function understand(words: readonly string[], mentions: readonly EntityMention[], rawText: string): Question {
+  const inEntity = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) inEntity.add(i);
+  const first = words[0] ?? '';
+  let asks: Asks | undefined = Object.hasOwn(QUESTION_WORDS, first) ? (QUESTION_WORDS[first] ?? undefined) : undefined;
+  // "ou" is French "or" too: it asks "where" only at the start.
+  const opener = Object.hasOwn(QUESTION_WORDS, first) || OPENERS.has(first);
+  const relative = words.length > 1 && ['who', 'that', 'which', 'que', 'qui', 'quienes'].includes(words[1] ?? '') && !inEntity.has(0);
+  let question = /[?¿]/.test(rawText) || opener || relative;
+  let lang: Lang | undefined = QUESTION_LANG[first];
+  const removed = new Set<number>();
+  const joined = (i: number, n: number) => words.slice(i, i + n).join(' ');
+  const free = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k).every((k) => !inEntity.has(k) && !removed.has(k));
+
+  for (const [phrase, kind] of ASK_PHRASES) {
+    const n = phrase.split(' ').length;
+    for (let i = 0; i + n <= words.length && i <= 2; i++) {
+      if (joined(i, n) !== phrase || !free(i, n)) continue;
+      if (kind !== 'statement') asks = kind;
+      question = true;
+      for (let k = i; k < i + n; k++) removed.add(k);
+    }
+  }
+  if (relative) asks ??= 'person';
+
+  let frame: Frame | undefined;
+  const rules = FRAMES.flatMap(([f, phrases]) => phrases.map((p) => [f, p.split(' ')] as const)).sort((a, b) => b[1].length - a[1].length);
+  for (const [f, phrase] of rules) {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (!free(i, phrase.length) || !phrase.every((w, k) => words[i + k] === w)) continue;
+      // "Special Rapporteur" is a title, not the rapporteur of a meeting.
+      if (f === 'rapporteur' && ['special', 'especial', 'speciale'].some((w) => words[i - 1] === w || words[i + 1] === w)) continue;
+      if (frame && frame !== f && !question) continue;
+      frame ??= f;
+      if (frame !== f) continue;
+      for (let k = i; k < i + phrase.length; k++) removed.add(k);
+    }
+  }
+  // A frame in plain keywords ("rapporteur icmc") is a question only with a question word.
+  if (frame && !question && ['spoke', 'recommended', 'held', 'adopted'].includes(frame)) {
+    frame = undefined;
+    removed.clear();
+  }
+  if (!frame && asks === 'person' && mentions.some((m) => m.type === 'speaker' && m.start <= 2) && words.length - (mentions[0]?.end ?? 0) <= 1) frame = 'role';
+
+  let kind: Kind | undefined;
+  let topic = false;
+  const content: string[] = [];
+  words.forEach((w, i) => {
+    if (removed.has(i)) return;
+    if (inEntity.has(i)) {
+      content.push(w);
+      return;
+    }
+    if (question && !kind && i <= 3 && Object.hasOwn(KIND_IN_QUESTION, w) && (i === 0 || i <= 2)) {
+      kind = KIND_IN_QUESTION[w];
+      return;
+    }
+    if (TOPIC_WORDS.has(w) && question) topic = true;
+    if (question && QUESTION_STOP.has(w)) return;
+    content.push(w);
+  });
+  if (!lang) lang = guessLang(words);
+  return { question, asks, frame, kind, topic, lang, words: content };
+}
+
+const ES = new Set('quien quienes cuando donde cual cuales los las del el que como sobre hay fue entro'.split(' '));
+const FR = new Set('qui quand ou quel quelle quels quelles les des du est sont sur aux ete quoi'.split(' '));
+
+function guessLang(words: readonly string[]): Lang | undefined {
+  let es = 0;
+  let fr = 0;
+  for (const w of words) {
+    if (ES.has(w)) es += 1;
+    if (FR.has(w)) fr += 1;
+  }
+  return es > fr ? 'es' : fr > es ? 'fr' : undefined;
+}

