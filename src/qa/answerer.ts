@@ -19,8 +19,9 @@ export interface QuestionResult {
   direct?: DirectAnswer;
 }
 
-/** Coverage a searched-for entity needs to be taken as the one a question is about. */
-const RESOLVE_COVERAGE = 0.7;
+/** Coverage a searched-for entity needs to be taken as the one a question is about, and its lead over the next. */
+const RESOLVE_MIN_COVERAGE = 0.55;
+const RESOLVE_MARGIN = 1.15;
 
 export class Answerer {
   private readonly direct: DirectAnswers;
@@ -52,21 +53,24 @@ export class Answerer {
       return { kind: 'treaty', hits: this.first(treaty, this.rank(words, 'treaty')), direct };
     }
 
-    // Observances: their day.
-    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame ? this.resolve(words, 'observance', mentions) : undefined);
+    // Observances: their day (a meeting named in a date question is asked about first).
+    const named = this.sessionsMentioned(mentions).length > 0;
+    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !named ? this.resolve(words, 'observance', mentions) : undefined);
     if (observance?.kind === 'observance' && (q.asks === 'date' || q.question)) {
       return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
     }
 
     // Who someone is.
     const speakers = of('speaker', 'speaker');
+    // "what did the UNICEF officer recommend": an organization stands for its people.
+    const people = speakers.length > 0 ? speakers : of('organization', 'speaker');
     if (q.frame === 'role' && speakers[0]) {
       return { kind: 'speaker', hits: this.first(speakers[0], this.rank(words, undefined)), direct: this.direct.speakerRole(speakers[0], lang) };
     }
 
     // What someone recommended or said (about something).
-    if (speakers.length > 0 && (q.frame === 'recommended' || q.kind === 'recommendation')) {
-      const ids = new Set(speakers.map((s) => s.id));
+    if (people.length > 0 && (q.frame === 'recommended' || q.kind === 'recommendation')) {
+      const ids = new Set(people.map((s) => s.id));
       const rest = topicWords();
       const theirs = this.kb.records.filter((r) => r.kind === 'recommendation' && (r.by.speakers ?? []).some((id) => ids.has(id)));
       if (theirs.length > 0) {
@@ -152,9 +156,10 @@ export class Answerer {
   private resolve<R extends RightsRecord>(words: readonly string[], kind: Kind, mentions: readonly EntityMention[]): R | undefined {
     if (words.length === 0) return undefined;
     const [top, second] = this.rank(words, kind);
-    if (!top || top.coverage < RESOLVE_COVERAGE) return undefined;
-    if (second && second.coverage >= top.coverage && second.score > top.score * 0.97) return undefined; // ambiguous: list, don't guess
-    return top.record as R;
+    if (!top || top.coverage < RESOLVE_MIN_COVERAGE) return undefined;
+    // Clearly first: it matches most of what was said, or clearly more than the next one. Otherwise list, don't guess.
+    const clear = !second || second.coverage < top.coverage - 0.05 || top.score > second.score * RESOLVE_MARGIN;
+    return clear ? (top.record as R) : undefined;
   }
 
   private speakersAbout(topic: readonly string[], mentions: readonly EntityMention[]): Hit[] {

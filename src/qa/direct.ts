@@ -31,7 +31,7 @@ const T: Record<Lang, Templates> = {
     in_force: '{name} entered into force on {date}.',
     no_force_nonbinding: '{name} is not legally binding, so it does not enter into force; it was adopted on {date}.',
     no_force: 'The knowledge base does not give the date on which {name} entered into force.',
-    adopted: '{name} was adopted on {date}.',
+    adopted: '{name} was adopted on {date} (adopting body: {body}).',
     binding: '{name} is legally binding ({body}).',
     not_binding: '{name} is not legally binding.',
     held_on: '{name} was held on {date}.',
@@ -60,9 +60,9 @@ const T: Record<Lang, Templates> = {
   },
   es: {
     in_force: '{name} entró en vigor el {date}.',
-    no_force_nonbinding: '{name} no es jurídicamente vinculante, por lo que no entra en vigor; fue adoptado el {date}.',
+    no_force_nonbinding: '{name} no es jurídicamente vinculante, por lo que no entra en vigor; fue adoptad{o} el {date}.',
     no_force: 'La base de conocimientos no indica cuándo entró en vigor {name}.',
-    adopted: '{name} fue adoptado el {date}.',
+    adopted: '{name} fue adoptad{o} el {date} (órgano: {body}).',
     binding: '{name} es jurídicamente vinculante ({body}).',
     not_binding: '{name} no es jurídicamente vinculante.',
     held_on: '{name} se celebró el {date}.',
@@ -90,12 +90,12 @@ const T: Record<Lang, Templates> = {
     doc: 'documento fuente',
   },
   fr: {
-    in_force: '{name} est entrée en vigueur le {date}.',
-    no_force_nonbinding: "{name} n'est pas juridiquement contraignant et n'entre donc pas en vigueur ; il a été adopté le {date}.",
-    no_force: "La base de connaissances n'indique pas quand {name} est entrée en vigueur.",
-    adopted: '{name} a été adoptée le {date}.',
-    binding: '{name} est juridiquement contraignant ({body}).',
-    not_binding: "{name} n'est pas juridiquement contraignant.",
+    in_force: '{name} est entré{e} en vigueur le {date}.',
+    no_force_nonbinding: "{name} n'est pas juridiquement contraignant{e} et n'entre donc pas en vigueur ; {il} a été adopté{e} le {date}.",
+    no_force: "La base de connaissances n'indique pas quand {name} est entré{e} en vigueur.",
+    adopted: '{name} a été adopté{e} le {date} (organe : {body}).',
+    binding: '{name} est juridiquement contraignant{e} ({body}).',
+    not_binding: "{name} n'est pas juridiquement contraignant{e}.",
     held_on: "{name} s'est tenu le {date}.",
     held_from: "{name} s'est tenu du {date} au {end}.",
     held_in: "{name} s'est tenu à {place} le {date}.",
@@ -136,18 +136,18 @@ export class DirectAnswers {
   }
 
   treatyInForce(t: TreatyRecord, lang: Lang): DirectAnswer {
-    const name = treatyName(t, lang);
-    if (t.in_force) return this.make(lang, 'in_force', { name, date: formatDate(t.in_force, lang) }, t, 'in_force');
-    if (!t.binding) return this.make(lang, 'no_force_nonbinding', { name, date: formatDate(t.adopted, lang) }, t, 'binding');
-    return this.make(lang, 'no_force', { name }, t, 'in_force', true);
+    const naming = treatyNaming(t, lang);
+    if (t.in_force) return this.make(lang, 'in_force', { ...naming, date: formatDate(t.in_force, lang) }, t, 'in_force');
+    if (!t.binding) return this.make(lang, 'no_force_nonbinding', { ...naming, date: formatDate(t.adopted, lang) }, t, 'binding');
+    return this.make(lang, 'no_force', naming, t, 'in_force', true);
   }
 
   treatyAdopted(t: TreatyRecord, lang: Lang): DirectAnswer {
-    return this.make(lang, 'adopted', { name: treatyName(t, lang), date: formatDate(t.adopted, lang) }, t, 'adopted');
+    return this.make(lang, 'adopted', { ...treatyNaming(t, lang), date: formatDate(t.adopted, lang), body: t.body }, t, 'adopted');
   }
 
   treatyBinding(t: TreatyRecord, lang: Lang): DirectAnswer {
-    return this.make(lang, t.binding ? 'binding' : 'not_binding', { name: treatyName(t, lang), body: t.body }, t, 'binding');
+    return this.make(lang, t.binding ? 'binding' : 'not_binding', { ...treatyNaming(t, lang), body: t.body }, t, 'binding');
   }
 
   sessionWhen(s: SessionRecord, lang: Lang, withPlace: boolean): DirectAnswer {
@@ -177,7 +177,9 @@ export class DirectAnswers {
   }
 
   speakerRole(s: Extract<RightsRecord, { kind: 'speaker' }>, lang: Lang): DirectAnswer | undefined {
-    const role = [s.role, s.organization && !(s.role ?? '').includes(s.organization) ? s.organization : undefined].filter(Boolean).join(', ');
+    const role = [s.role, s.organization && !(s.role ?? '').includes(s.organization) ? s.organization : undefined, s.country && !(s.role ?? '').includes(s.country) ? s.country : undefined]
+      .filter(Boolean)
+      .join(', ');
     return role ? this.make(lang, 'role', { name: s.name, role }, s, 'role') : undefined;
   }
 
@@ -202,11 +204,22 @@ export class DirectAnswers {
   }
 }
 
-/** A treaty's name in the question's language: its official Spanish or French alias when it has one. */
+/**
+ * A treaty's name in the question's language, with its article (its official Spanish or French alias when
+ * it has one), and the grammatical gender endings the sentence needs ({o}/{e}/{il}).
+ */
 export function treatyName(t: TreatyRecord, lang: Lang): string {
-  if (lang === 'en') return t.title;
+  return treatyNaming(t, lang).name;
+}
+
+function treatyNaming(t: TreatyRecord, lang: Lang): { name: string; o: string; e: string; il: string } {
+  if (lang === 'en') return { name: `the ${t.title}`, o: '', e: '', il: '' };
   const pattern = lang === 'es' ? /^(Convención|Convenio|Protocolo|Pacto|Declaración)\b/ : /^(Convention (internationale|de |relative|contre|sur|supplémentaire|des )|Protocole|Pacte|Déclaration)/;
-  return t.aliases.find((a) => pattern.test(a)) ?? t.title;
+  const local = t.aliases.find((a) => pattern.test(a));
+  if (!local) return { name: t.title, o: 'o', e: '', il: 'il' };
+  const feminine = /^(Convención|Declaración|Convention|Déclaration)/.test(local);
+  const article = lang === 'es' ? (feminine ? 'la' : 'el') : feminine ? 'la' : 'le';
+  return { name: `${article} ${local}`, o: feminine ? 'a' : 'o', e: feminine ? 'e' : '', il: feminine ? 'elle' : 'il' };
 }
 
 function sessionName(s: SessionRecord, _lang: Lang): string {
@@ -214,7 +227,9 @@ function sessionName(s: SessionRecord, _lang: Lang): string {
 }
 
 function placeOf(s: SessionRecord): string | undefined {
-  const parts = [s.city, s.country].filter(Boolean);
+  // A venue is only named when short: long venue notes explain an uncertainty, shown with the record.
+  const venue = s.venue && s.venue.length <= 60 ? s.venue : undefined;
+  const parts = [venue, s.city, s.country].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }
 

@@ -45,10 +45,15 @@ export class EntityIndex {
     for (const r of kb.records) {
       switch (r.kind) {
         case 'treaty':
-          for (const name of [r.title, r.short_name, ...r.aliases, withoutYear(r.short_name)]) this.add(name, 'treaty', [r.id], r.short_name);
+          for (const name of [r.title, r.short_name, ...r.aliases, withoutYear(r.short_name)]) {
+            this.add(name, 'treaty', [r.id], r.short_name);
+            // "Convention No. 143" is also typed "convention 143".
+            if (/\bno\.?\s*\d/i.test(name)) this.add(fold(name).replace(/\bno (\d)/, '$1'), 'treaty', [r.id], r.short_name);
+          }
           break;
         case 'observance':
-          this.add(r.title, 'observance', [r.id], r.title);
+          // "World Refugee Day" is also "refugee day"; "International Migrants Day", "migrants day".
+          for (const name of [r.title, r.title.replace(/^(International|World)\s+/, '')]) this.add(name, 'observance', [r.id], r.title);
           break;
         case 'speaker': {
           const personal = [r.name, ...r.aliases.filter((a) => fold(a).split(' ').length <= 4)];
@@ -77,9 +82,20 @@ export class EntityIndex {
       }
     }
     for (const entry of kb.lexicon) {
-      if (!entry.treaty) continue;
-      const treaty = kb.byId.get(entry.treaty);
-      for (const name of [...entry.es, ...entry.fr]) this.add(name, 'treaty', [entry.treaty], treaty?.kind === 'treaty' ? treaty.short_name : name);
+      const foreign = [...entry.es, ...entry.fr];
+      if (entry.treaty) {
+        const treaty = kb.byId.get(entry.treaty);
+        for (const name of foreign) this.add(name, 'treaty', [entry.treaty], treaty?.kind === 'treaty' ? treaty.short_name : name);
+      } else if (entry.observance) {
+        for (const name of [...foreign, ...(entry.en ?? [])]) this.add(name, 'observance', [entry.observance], kb.byId.get(entry.observance)?.title ?? name);
+      } else {
+        // Spanish and French names of places and organizations ("Ginebra", "OIT") stand for the English name.
+        for (const en of entry.en ?? []) {
+          const words = fold(en).split(' ');
+          const same = this.byFirst.get(words[0] ?? '')?.find((e) => e.words.join(' ') === words.join(' '));
+          for (const n of same?.names ?? []) for (const name of foreign) this.add(name, n.type, n.ids, n.label);
+        }
+      }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }

@@ -41,7 +41,7 @@ type Rule = [Frame, string[]];
 
 /** Frame phrases, folded. Longer phrases are tried first; each is removed once understood. */
 const FRAMES: Rule[] = [
-  ['in_force', ['enter into force', 'entered into force', 'enters into force', 'entering into force', 'entry into force', 'come into force', 'came into force', 'comes into force', 'go into force', 'went into force', 'into force', 'in force', 'enter force', 'take effect', 'took effect', 'takes effect', 'become effective', 'became effective', 'effective', 'entro en vigor', 'entra en vigor', 'entrada en vigor', 'entraron en vigor', 'en vigor', 'vigente', 'vigor', 'est entree en vigueur', 'est entre en vigueur', 'entree en vigueur', 'entre en vigueur', 'en vigueur', 'vigueur']],
+  ['in_force', ['kick in', 'kicked in', 'kicks in', 'come into effect', 'came into effect', 'comes into effect', 'enter into force', 'entered into force', 'enters into force', 'entering into force', 'entry into force', 'come into force', 'came into force', 'comes into force', 'go into force', 'went into force', 'into force', 'in force', 'enter force', 'take effect', 'took effect', 'takes effect', 'become effective', 'became effective', 'effective', 'entro en vigor', 'entra en vigor', 'entrada en vigor', 'entraron en vigor', 'en vigor', 'vigente', 'vigor', 'est entree en vigueur', 'est entre en vigueur', 'entree en vigueur', 'entre en vigueur', 'en vigueur', 'vigueur']],
   ['binding', ['legally binding', 'binding', 'juridicamente vinculante', 'vinculante', 'obligatorio', 'obligatoria', 'juridiquement contraignant', 'juridiquement contraignante', 'contraignant', 'contraignante', 'obligatoire']],
   ['adopted', ['adopted', 'adopt', 'adoption', 'signed', 'concluded', 'approved', 'agreed', 'fue adoptada', 'fue adoptado', 'se adopto', 'adopto', 'adoptada', 'adoptado', 'adoptaron', 'aprobada', 'aprobado', 'aprobo', 'firmada', 'firmado', 'adopcion', 'a ete adoptee', 'a ete adopte', 'adoptee', 'adopte', 'adoptes', 'signee', 'signe']],
   ['chair', ['chaired', 'chair', 'chairs', 'chairperson', 'chairman', 'chairwoman', 'presided over', 'presided', 'presidio', 'presidia', 'presidente', 'a preside', 'preside', 'presidee', 'presidait', 'presidence']],
@@ -50,7 +50,7 @@ const FRAMES: Rule[] = [
   ['organizers', ['organized', 'organised', 'organizer', 'organizers', 'organiser', 'organisers', 'organize', 'organise', 'hosted', 'host', 'convened', 'sponsored', 'organizo', 'organizaron', 'organizador', 'organizadores', 'organizada', 'organizado', 'a organise', 'organisee', 'organisateur', 'organisateurs']],
   ['held', ['take place', 'took place', 'takes place', 'taken place', 'held', 'hold', 'happen', 'happened', 'located', 'se celebro', 'celebro', 'celebrada', 'celebrado', 'tuvo lugar', 'se llevo a cabo', 'llevo a cabo', 'a eu lieu', 'eu lieu', 'lieu', 's est tenue', 's est tenu', 'est tenue', 'est tenu', 'tenue', 'tenu', 's est deroulee', 's est deroule', 'deroulee', 'deroule']],
   ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
-  ['recommended', ['recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
+  ['recommended', ['want', 'wanted', 'wants', 'ask for', 'asked for', 'asks for', 'demand', 'demanded', 'recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
 ];
 
 /** Question words at the start, and the answer they expect. */
@@ -59,6 +59,8 @@ const QUESTION_WORDS: Record<string, Asks | null> = {
   quien: 'person', quienes: 'person', cuando: 'date', donde: 'place', cual: null, cuales: null, que: null, como: null,
   qui: 'person', quand: 'date', ou: 'place', quel: null, quelle: null, quels: null, quelles: null, quoi: null, comment: null,
 };
+/** Question words that are nothing else, wherever they stand. */
+const ANYWHERE = new Set('who whom when where which quien quienes cuando donde cual cuales quand quel quelle quels quelles'.split(' '));
 /** Verbs that open a yes/no or polite question ("is the GCM binding", "did Mexico speak", "tell me…"). */
 const OPENERS = new Set('is are was were do does did can could should has have had will would tell list name give show find es son fue fueron hay est sont'.split(' '));
 /** Multi-word question openings and the answer they expect. */
@@ -67,7 +69,8 @@ const ASK_PHRASES: [string, Asks][] = [
   ['en que fecha', 'date'], ['que fecha', 'date'], ['que dia', 'date'], ['en quelle annee', 'date'], ['quelle annee', 'date'], ['quelle date', 'date'],
   ['quel jour', 'date'], ['what city', 'place'], ['which city', 'place'], ['what country', 'place'], ['which country', 'place'], ['en que ciudad', 'place'],
   ['que ciudad', 'place'], ['dans quelle ville', 'place'], ['quelle ville', 'place'], ['how many', 'count'], ['cuantos', 'count'], ['cuantas', 'count'],
-  ['combien', 'count'], ['est ce que', 'statement'], ['est ce qu', 'statement'],
+  ['combien', 'count'], ['what is the date', 'date'], ['cual es la fecha', 'date'], ['quelle est la date', 'date'], ['la fecha', 'date'], ['la date', 'date'],
+  ['est ce que', 'statement'], ['est ce qu', 'statement'],
 ];
 const QUESTION_LANG: Record<string, Lang> = {
   quien: 'es', quienes: 'es', cuando: 'es', donde: 'es', cual: 'es', cuales: 'es', como: 'es', cuantos: 'es', cuantas: 'es',
@@ -82,6 +85,19 @@ for (const [kind, list] of [
   ['recommendation', 'recommendation recommendations proposal proposals recomendacion recomendaciones propuesta propuestas recommandation recommandations proposition propositions'],
   ['observance', 'day days observance observances dia dias journee journees'],
 ] as const) for (const w of list.split(' ')) KIND_IN_QUESTION[w] = kind;
+
+/** Words asking what someone does or represents. */
+const ROLE_WORDS = new Set(
+  'job role position title post organisation organization organisations organizations work works working represent represents represented country nationality from cargo puesto trabajo organizacion representa pais poste fonction travaille organisme represente pays'.split(' '),
+);
+
+/** One edit apart, for long frame words typed with a slip ("recomend"). */
+function near(a: string, b: string): boolean {
+  if (a.length < 7 || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
+}
 
 /** Words that introduce the topic of a question. */
 const TOPIC_WORDS = new Set('about on regarding concerning sobre acerca respecto sur concernant'.split(' '));
@@ -105,8 +121,11 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   // "ou" is French "or" too: it asks "where" only at the start.
   const opener = Object.hasOwn(QUESTION_WORDS, first) || OPENERS.has(first);
   const relative = words.length > 1 && ['who', 'that', 'which', 'que', 'qui', 'quienes'].includes(words[1] ?? '') && !inEntity.has(0);
-  let question = /[?¿]/.test(rawText) || opener || relative;
-  let lang: Lang | undefined = QUESTION_LANG[first];
+  // Unambiguous question words anywhere ("c'est quand…", "Lyapina travaille pour quelle organisation").
+  const asking = words.findIndex((w, i) => !inEntity.has(i) && ANYWHERE.has(w));
+  if (asks === undefined && asking >= 0 && asking <= 3) asks = QUESTION_WORDS[words[asking] ?? ''] ?? undefined;
+  let question = /[?¿]/.test(rawText) || opener || relative || asking >= 0;
+  let lang: Lang | undefined = QUESTION_LANG[first] ?? (asking >= 0 ? QUESTION_LANG[words[asking] ?? ''] : undefined);
   const removed = new Set<number>();
   const joined = (i: number, n: number) => words.slice(i, i + n).join(' ');
   const free = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k).every((k) => !inEntity.has(k) && !removed.has(k));
@@ -126,7 +145,8 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   const rules = FRAMES.flatMap(([f, phrases]) => phrases.map((p) => [f, p.split(' ')] as const)).sort((a, b) => b[1].length - a[1].length);
   for (const [f, phrase] of rules) {
     for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (!free(i, phrase.length) || !phrase.every((w, k) => words[i + k] === w)) continue;
+      const same = phrase.every((w, k) => words[i + k] === w) || (phrase.length === 1 && near(phrase[0] ?? '', words[i] ?? ''));
+      if (!free(i, phrase.length) || !same) continue;
       // "Special Rapporteur" is a title, not the rapporteur of a meeting.
       if (f === 'rapporteur' && ['special', 'especial', 'speciale'].some((w) => words[i - 1] === w || words[i + 1] === w)) continue;
       if (frame && frame !== f && !question) continue;
@@ -136,11 +156,15 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     }
   }
   // A frame in plain keywords ("rapporteur icmc") is a question only with a question word.
-  if (frame && !question && ['spoke', 'recommended', 'held', 'adopted'].includes(frame)) {
+  if (frame && !question && ['spoke', 'recommended', 'held'].includes(frame)) {
     frame = undefined;
     removed.clear();
   }
-  if (!frame && asks === 'person' && mentions.some((m) => m.type === 'speaker' && m.start <= 2) && words.length - (mentions[0]?.end ?? 0) <= 1) frame = 'role';
+  // "who is X", "what is X's job", "which organisation is X with", "where is X from".
+  const speaker = mentions.find((m) => m.type === 'speaker');
+  const roleWord = words.some((w, i) => !inEntity.has(i) && ROLE_WORDS.has(w));
+  if (speaker && roleWord && question && (frame === 'held' || frame === 'spoke')) frame = undefined;
+  if (!frame && speaker && ((asks === 'person' && words.length - speaker.end <= 1 && speaker.start <= 3) || (question && roleWord))) frame = 'role';
 
   let kind: Kind | undefined;
   let topic = false;

@@ -28,6 +28,9 @@ export function loadLexicon(
         problems.push({ file, line: lineOf(doc, lines, ['entries', i, field]), message: `lexicon: entries.${i}.${field}: unknown ${field} "${id}"` });
       }
     }
+    if (entry.observance && ctx.byId.get(entry.observance)?.kind !== 'observance') {
+      problems.push({ file, line: lineOf(doc, lines, ['entries', i, 'observance']), message: `lexicon: entries.${i}.observance: unknown observance "${entry.observance}"` });
+    }
     if (entry.treaty && ctx.byId.get(entry.treaty)?.kind !== 'treaty') {
       problems.push({ file, line: lineOf(doc, lines, ['entries', i, 'treaty']), message: `lexicon: entries.${i}.treaty: unknown treaty "${entry.treaty}"` });
     }

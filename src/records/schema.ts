@@ -147,10 +147,13 @@ export const lexiconEntrySchema = z
     group: slug.optional(),
     addressee: slug.optional(),
     treaty: slug.optional(),
+    observance: slug.optional(),
     en: z.array(text).optional(),
+    /** English words and phrases people type for the entry that the records do not use ("jail" for detention). */
+    synonyms: z.array(text).default([]),
     es: z.array(text).default([]),
     fr: z.array(text).default([]),
   })
-  .refine((e) => e.theme ?? e.group ?? e.addressee ?? e.treaty ?? e.en, 'needs a theme, group, addressee, treaty or en words');
+  .refine((e) => e.theme ?? e.group ?? e.addressee ?? e.treaty ?? e.observance ?? e.en, 'needs a theme, group, addressee, treaty, observance or en words');
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 export const lexiconSchema = z.strictObject({ entries: z.array(lexiconEntrySchema) });

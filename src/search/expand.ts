@@ -97,6 +97,15 @@ export class QueryExpander {
         ...(entry.treaty ? [linkToken('treaty', entry.treaty)] : []),
       ].map(stem);
       const english = (entry.en ?? []).flatMap((w) => fold(w).split(' ')).filter((w) => w && !isStopWord(w)).map(stem);
+      // English synonyms search the entry's links and words, below the words actually typed.
+      for (const phrase of entry.synonyms) {
+        const key = fold(phrase);
+        if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) continue;
+        const target = this.target(key);
+        for (const t of tokens) target.terms.add(t);
+        for (const t of english) target.plain.add(t);
+        target.english = true;
+      }
       for (const lang of ['es', 'fr'] as const) {
         for (const phrase of entry[lang]) {
           const words = fold(phrase).split(' ').filter(Boolean);

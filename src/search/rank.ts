@@ -16,6 +16,8 @@ const COMMON_MIN_RECORDS = 40;
 const PHRASE_WEIGHT = 0.25;
 const LUNR_WEIGHT = 0.15;
 const EXACT_NAME_BONUS = 1;
+/** Credit for a word found in each field: a name says more about what a record is than its running text. */
+const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
 /** Records matching less than this share of the best record's weighted coverage are left out. */
 const KEEP_SHARE = 0.5;
 
@@ -75,12 +77,11 @@ export class Ranker {
     for (const result of results) {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
-      const matched = result.matchData.metadata;
       let covered = 0;
       groups.forEach((g, i) => {
         let best = 0;
-        for (const [t, boost] of g.terms) if (boost > best && (Object.hasOwn(matched, t) || this.contains(t, result.ref))) best = boost;
-        covered += (weights[i] ?? 0) * Math.min(1, best);
+        for (const [t, boost] of g.terms) if (boost > best) best = Math.max(best, Math.min(1, boost) * this.credit(t, result.ref));
+        covered += (weights[i] ?? 0) * best;
       });
       const coverage = covered / total;
       const phrase = phrases.length === 0 ? 0 : phrases.filter((p) => p.test(this.textOf(record))).length / phrases.length;
@@ -123,12 +124,15 @@ export class Ranker {
     return n;
   }
 
-  /** Whether record `ref` contains index term `term` in any field. */
-  private contains(term: string, ref: string): boolean {
+  /** How squarely record `ref` holds index term `term`: fully in its name, less in its links and metadata, least in its text. */
+  private credit(term: string, ref: string): number {
     const postings = this.postings(term);
-    if (!postings) return false;
-    for (const field in postings) if (field !== '_index' && Object.hasOwn(postings[field] as object, ref)) return true;
-    return false;
+    if (!postings) return 0;
+    let best = 0;
+    for (const field in postings) {
+      if (field !== '_index' && Object.hasOwn(postings[field] as object, ref)) best = Math.max(best, FIELD_CREDIT[field] ?? 0.6);
+    }
+    return best;
   }
 
   private postings(term: string): Record<string, object> | undefined {

