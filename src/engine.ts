@@ -25,6 +25,8 @@ export interface PageOptions {
 export const DEFAULT_PAGE_SIZE = 5;
 /** How much more a recognised entity counts in ranking than a word of the same rarity. */
 const ENTITY_WEIGHT = 3;
+/** Below this share of a question's information matched by any record, the answer says there is no record of it. */
+const NO_RECORD_COVERAGE = 0.4;
 const MAX_PAGE_SIZE = 100;
 
 export class Engine {
@@ -44,7 +46,7 @@ export class Engine {
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
     this.entities = new EntityIndex(kb);
-    this.answerer = new Answerer(kb, (words, kind) => this.rankWords(words, kind));
+    this.answerer = new Answerer(kb, (words, kind) => this.rankWords(words, kind), this.entities);
     for (const r of kb.records) this.foldedTitles.set(r.id, fold(r.title));
   }
 
@@ -146,6 +148,13 @@ export class Engine {
       direct = answered.direct;
       kind = answered.kind ?? kind;
     } else if (asQuestion && !kind && question.asks === 'person') kind = 'speaker';
+    if (hits === undefined && asQuestion && groups.length > 0) {
+      // A question whose words the knowledge base barely holds gets an honest "no record", then the nearest
+      // records. Words of a Spanish or French question may simply be missing from the lexicon: a lower bar.
+      hits = this.rankWords(words, kind);
+      const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
+      if (best < (lang === 'en' ? NO_RECORD_COVERAGE : NO_RECORD_COVERAGE / 2)) direct = this.answerer.noRecord(lang);
+    }
     const body = this.searchBody({ ...parsed, kind }, page, words, groups, hits, direct);
     return { body, lang };
   }

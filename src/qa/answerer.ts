@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../records/load.js';
 import type { Kind, RightsRecord, SessionRecord, SpeakerRecord, TreatyRecord } from '../records/schema.js';
 import type { Hit } from '../search/rank.js';
 import { DirectAnswers } from './direct.js';
-import type { EntityMention } from './entities.js';
+import type { EntityIndex, EntityMention } from './entities.js';
 import type { Question } from './question.js';
 
 /** Ranks records for words (entity mentions boosted), optionally of one kind. */
@@ -22,6 +22,7 @@ export interface QuestionResult {
 /** Coverage a searched-for entity needs to be taken as the one a question is about, and its lead over the next. */
 const RESOLVE_MIN_COVERAGE = 0.55;
 const RESOLVE_MARGIN = 1.15;
+const RESOLVE_NAME_COVERAGE = 0.5;
 
 export class Answerer {
   private readonly direct: DirectAnswers;
@@ -29,6 +30,7 @@ export class Answerer {
   constructor(
     private readonly kb: Pick<KnowledgeBase, 'records' | 'byId' | 'documents'>,
     private readonly rank: RankFn,
+    private readonly entities: EntityIndex,
   ) {
     this.direct = new DirectAnswers(kb);
   }
@@ -43,7 +45,9 @@ export class Answerer {
 
     // Instruments: dates and binding force.
     if (q.frame === 'in_force' || q.frame === 'adopted' || q.frame === 'binding' || (q.asks === 'date' && of('treaty', 'treaty').length > 0)) {
-      const treaty = of('treaty', 'treaty')[0] ?? this.resolve<TreatyRecord>(words, 'treaty', mentions);
+      const named = this.entities.partial(q.all, 'treaty');
+      const partial = named ? this.kb.byId.get(named) : undefined;
+      const treaty = of('treaty', 'treaty')[0] ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty', mentions);
       if (!treaty) {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
         return { kind: 'treaty', hits: this.rank(words, 'treaty'), direct: this.direct.noInstrument(lang) };
@@ -54,8 +58,8 @@ export class Answerer {
     }
 
     // Observances: their day (a meeting named in a date question is asked about first).
-    const named = this.sessionsMentioned(mentions).length > 0;
-    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !named ? this.resolve(words, 'observance', mentions) : undefined);
+    const meeting = this.sessionsMentioned(mentions).length > 0;
+    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !meeting ? this.resolve(words, 'observance', mentions) : undefined);
     if (observance?.kind === 'observance' && (q.asks === 'date' || q.question)) {
       return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
     }
@@ -83,10 +87,12 @@ export class Answerer {
 
     // Meetings: when, where, who chaired, moderated, organized or spoke.
     const sessionFrame = q.frame === 'held' || q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers';
-    const sessions = this.sessionsMentioned(mentions);
+    // An organization's people place it at their meetings when the question asks about a meeting as such.
+    const sessions = this.sessionsMentioned(mentions, sessionFrame || q.asks === 'date' || q.asks === 'place');
     const spokeAt = (q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && sessions.length > 0 && !q.topic;
     if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
-      const field = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : spokeAt ? 'speakers' : undefined;
+      const roleFrame = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : undefined;
+      const field = q.asks === 'place' || q.asks === 'date' ? undefined : (roleFrame ?? (spokeAt ? 'speakers' : undefined));
       const session = this.pickSession(sessions, field) ?? this.resolve<SessionRecord>(words, 'session', mentions);
       if (session) return this.aboutSession(session, field, q, lang, mentions);
     }
@@ -94,7 +100,10 @@ export class Answerer {
     // Who spoke about something: speakers ranked by the records they made that match it.
     if ((q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && q.question && speakers.length === 0) {
       const topic = topicWords();
-      if (topic.length > 0) return { kind: 'speaker', hits: this.speakersAbout(topic, mentions) };
+      // A country or organization named beside the topic narrows the people ("the UNICEF officer…").
+      const among = new Set([...of('organization', 'speaker'), ...of('country', 'speaker')].map((s) => s.id));
+      const hits = topic.length > 0 ? this.speakersAbout(topic, among) : [];
+      if (hits.length > 0) return { kind: 'speaker', hits };
     }
 
     // Treaties about something: the treaties the matching recommendations invoke.
@@ -133,12 +142,14 @@ export class Answerer {
     return [...ids].map((id) => this.kb.byId.get(id)).filter((r): r is SpeakerRecord => r?.kind === 'speaker');
   }
 
-  private sessionsMentioned(mentions: readonly EntityMention[]): SessionRecord[] {
+  private sessionsMentioned(mentions: readonly EntityMention[], viaPeople = false): SessionRecord[] {
     const order: EntityMention['type'][] = ['session', 'place', 'organization', 'country'];
+    const meetingsOf = (r: RightsRecord | undefined): (RightsRecord | undefined)[] =>
+      r?.kind === 'speaker' && viaPeople ? r.sessions.map((id) => this.kb.byId.get(id)) : [r];
     for (const type of order) {
       const found = mentions
         .filter((m) => m.type === type)
-        .flatMap((m) => m.ids.map((id) => this.kb.byId.get(id)))
+        .flatMap((m) => m.ids.flatMap((id) => meetingsOf(this.kb.byId.get(id))))
         .filter((r): r is SessionRecord => r?.kind === 'session');
       if (found.length > 0) return [...new Set(found)];
     }
@@ -156,13 +167,14 @@ export class Answerer {
   private resolve<R extends RightsRecord>(words: readonly string[], kind: Kind, mentions: readonly EntityMention[]): R | undefined {
     if (words.length === 0) return undefined;
     const [top, second] = this.rank(words, kind);
-    if (!top || top.coverage < RESOLVE_MIN_COVERAGE) return undefined;
+    // Its own name must hold most of what was said: a theme or a passing mention is not a name.
+    if (!top || top.coverage < RESOLVE_MIN_COVERAGE || (top.nameCoverage ?? 0) < RESOLVE_NAME_COVERAGE) return undefined;
     // Clearly first: it matches most of what was said, or clearly more than the next one. Otherwise list, don't guess.
     const clear = !second || second.coverage < top.coverage - 0.05 || top.score > second.score * RESOLVE_MARGIN;
     return clear ? (top.record as R) : undefined;
   }
 
-  private speakersAbout(topic: readonly string[], mentions: readonly EntityMention[]): Hit[] {
+  private speakersAbout(topic: readonly string[], among: ReadonlySet<string>): Hit[] {
     const scores = new Map<string, { score: number; coverage: number }>();
     const credit = (id: string, score: number, coverage: number) => {
       const s = scores.get(id) ?? { score: 0, coverage: 0 };
@@ -176,7 +188,7 @@ export class Answerer {
     }
     return [...scores]
       .map(([id, s]) => ({ record: this.kb.byId.get(id), ...s }))
-      .filter((h): h is Hit => h.record?.kind === 'speaker')
+      .filter((h): h is Hit => h.record?.kind === 'speaker' && (among.size === 0 || among.has(h.record.id)))
       .map((h) => ({ ...h, score: round(h.score) }))
       .sort((a, b) => b.score - a.score);
   }
@@ -197,6 +209,10 @@ export class Answerer {
       .filter((h): h is Hit => h.record?.kind === 'treaty')
       .map((h) => ({ ...h, score: round(h.score) }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  noRecord(lang: Lang): DirectAnswer {
+    return this.direct.noRecord(lang);
   }
 
   /** Puts `record` first, with a score above the rest so the list stays sorted by score. */

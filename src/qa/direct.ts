@@ -183,6 +183,10 @@ export class DirectAnswers {
     return role ? this.make(lang, 'role', { name: s.name, role }, s, 'role') : undefined;
   }
 
+  noRecord(lang: Lang): DirectAnswer {
+    return { text: fill(lang, 'no_record', {}), id: null, field: null, negative: true };
+  }
+
   noInstrument(lang: Lang): DirectAnswer {
     return { text: fill(lang, 'no_instrument', {}), id: null, field: null, negative: true };
   }

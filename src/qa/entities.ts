@@ -33,6 +33,8 @@ const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'h', 'e', 'he', 'amb', 'amb
 const GENERIC = new Set(
   'human rights migrants migrant migration migrations session sessions workshop meeting event side international national un united nations convention protocol day world global the of on and for in to a break out series key issues'.split(' '),
 );
+/** Spanish and French function words, which say nothing about which name is meant. */
+const FUNCTION_WORDS = new Set('de la le les des du del los las el y et en sur sobre a al au aux por para pour contre contra relative relativo relatif'.split(' '));
 /** Type priority when two entities share a name: the record itself beats what is linked to it. */
 const PRIORITY: Record<EntityType, number> = { treaty: 6, observance: 5, speaker: 4, session: 3, organization: 2, place: 1, country: 0 };
 
@@ -41,7 +43,6 @@ export class EntityIndex {
   private readonly byFirst = new Map<string, { words: string[]; names: EntityName[] }[]>();
 
   constructor(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'lexicon' | 'documents'>) {
-    const sessionsOf = (r: RightsRecord): string[] => (r.kind === 'speaker' ? r.sessions : []);
     for (const r of kb.records) {
       switch (r.kind) {
         case 'treaty':
@@ -56,16 +57,21 @@ export class EntityIndex {
           for (const name of [r.title, r.title.replace(/^(International|World)\s+/, '')]) this.add(name, 'observance', [r.id], r.title);
           break;
         case 'speaker': {
-          const personal = [r.name, ...r.aliases.filter((a) => fold(a).split(' ').length <= 4)];
-          for (const name of personal) {
-            this.add(name, 'speaker', [r.id], r.name);
-            const bare = fold(name).split(' ').filter((w) => !HONORIFICS.has(w));
-            if (bare.length > 0) this.add(bare.join(' '), 'speaker', [r.id], r.name);
-            const surname = bare.at(-1) ?? '';
-            if (surname.length >= 4) this.add(surname, 'speaker', [r.id], r.name);
+          this.add(r.name, 'speaker', [r.id], r.name);
+          const nameWords = fold(r.name).split(' ');
+          const surname = nameWords.filter((w) => !HONORIFICS.has(w)).at(-1) ?? '';
+          if (surname.length >= 4) this.add(surname, 'speaker', [r.id], r.name);
+          for (const alias of r.aliases) {
+            const words = fold(alias).split(' ').filter(Boolean);
+            // "Ms. West", "Dr. Bustamante", "De León Ovalle": forms of the name. Descriptive aliases
+            // ("the Chair", "the thematic expert rapporteur") name a role, not the person, in a question.
+            const bare = words.filter((w) => !HONORIFICS.has(w));
+            if (bare.length > 0 && bare.every((w) => nameWords.includes(w))) {
+              this.add(alias, 'speaker', [r.id], r.name);
+              this.add(bare.join(' '), 'speaker', [r.id], r.name);
+            } else if (words[0] !== 'the' && words.length > 4) this.add(alias, 'speaker', [r.id], r.name);
           }
-          for (const a of r.aliases.filter((a) => fold(a).split(' ').length > 4)) this.add(a, 'speaker', [r.id], r.name);
-          if (r.organization) for (const name of organizationNames(r.organization)) this.add(name, 'organization', [r.id, ...sessionsOf(r)], name);
+          if (r.organization) for (const name of organizationNames(r.organization)) this.add(name, 'organization', [r.id], name);
           if (r.country) this.add(r.country, 'country', [r.id], r.country);
           break;
         }
@@ -85,7 +91,7 @@ export class EntityIndex {
       const foreign = [...entry.es, ...entry.fr];
       if (entry.treaty) {
         const treaty = kb.byId.get(entry.treaty);
-        for (const name of foreign) this.add(name, 'treaty', [entry.treaty], treaty?.kind === 'treaty' ? treaty.short_name : name);
+        for (const name of [...foreign, ...entry.synonyms]) this.add(name, 'treaty', [entry.treaty], treaty?.kind === 'treaty' ? treaty.short_name : name);
       } else if (entry.observance) {
         for (const name of [...foreign, ...(entry.en ?? [])]) this.add(name, 'observance', [entry.observance], kb.byId.get(entry.observance)?.title ?? name);
       } else {
@@ -119,6 +125,27 @@ export class EntityIndex {
     } else entry.names.push({ type, ids: [...ids], label });
   }
 
+  /**
+   * The record of `type` whose name best holds a run of the words ("la convention contre la criminalité
+   * transnationale organisée" → UNTOC): the longest run of at least two content words found together in
+   * a name, relative to that name's length. Undefined unless one record clearly wins.
+   */
+  partial(words: readonly string[], type: EntityType): string | undefined {
+    const scores = new Map<string, number>();
+    for (const list of this.byFirst.values()) {
+      for (const entry of list) {
+        const names = entry.names.filter((n) => n.type === type);
+        if (names.length === 0) continue;
+        const run = longestRun(words, entry.words);
+        if (run < 2) continue;
+        const score = run + run / entry.words.length;
+        for (const n of names) for (const id of n.ids) scores.set(id, Math.max(scores.get(id) ?? 0, score));
+      }
+    }
+    const [first, second] = [...scores].sort((a, b) => b[1] - a[1]);
+    return first && (!second || first[1] - second[1] >= 0.15) ? first[0] : undefined;
+  }
+
   /** Mentions in folded words, longest first, never overlapping; each name keeps its most specific type first. */
   find(words: readonly string[]): EntityMention[] {
     const found: EntityMention[] = [];
@@ -137,11 +164,28 @@ export class EntityIndex {
   }
 }
 
+/** Content words (not stop words) in the longest run of `words` found contiguously in `name`. */
+function longestRun(words: readonly string[], name: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = 0; j < name.length; j++) {
+      let k = 0;
+      let content = 0;
+      while (i + k < words.length && j + k < name.length && words[i + k] === name[j + k]) {
+        const w = name[j + k] ?? '';
+        if (!isStopWord(w) && !GENERIC.has(w) && !FUNCTION_WORDS.has(w)) content += 1;
+        k += 1;
+      }
+      best = Math.max(best, content);
+    }
+  }
+  return best;
+}
+
 /** An organization's names: as written, without a parenthetical, and the acronym or name in parentheses. */
 function organizationNames(org: string): string[] {
   const names = [org];
-  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(org);
-  if (paren) names.push(paren[1] ?? '', paren[2] ?? '');
+  for (const paren of org.matchAll(/([^(),;]*?)\s*\(([^)]+)\)/g)) names.push(paren[1] ?? '', paren[2] ?? '');
   for (const part of org.split(/,|;| of the | in /)) if (/^[A-Z]{2,}$/.test(part.trim())) names.push(part.trim());
   return names.filter((n) => n.trim().length > 0 && !/^(co-sponsor|in consultation and cooperation)$/i.test(n.trim()));
 }

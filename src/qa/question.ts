@@ -35,6 +35,8 @@ export interface Question {
   lang?: Lang;
   /** Folded content words left to search (question, frame and function words removed), in order. */
   words: string[];
+  /** Every folded word of the question, for matching names that contain function words. */
+  all: string[];
 }
 
 type Rule = [Frame, string[]];
@@ -49,7 +51,7 @@ const FRAMES: Rule[] = [
   ['rapporteur', ['rapporteur', 'rapporteurs', 'relator', 'relatora', 'rapporteuse']],
   ['organizers', ['organized', 'organised', 'organizer', 'organizers', 'organiser', 'organisers', 'organize', 'organise', 'hosted', 'host', 'convened', 'sponsored', 'organizo', 'organizaron', 'organizador', 'organizadores', 'organizada', 'organizado', 'a organise', 'organisee', 'organisateur', 'organisateurs']],
   ['held', ['take place', 'took place', 'takes place', 'taken place', 'held', 'hold', 'happen', 'happened', 'located', 'se celebro', 'celebro', 'celebrada', 'celebrado', 'tuvo lugar', 'se llevo a cabo', 'llevo a cabo', 'a eu lieu', 'eu lieu', 'lieu', 's est tenue', 's est tenu', 'est tenue', 'est tenu', 'tenue', 'tenu', 's est deroulee', 's est deroule', 'deroulee', 'deroule']],
-  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
+  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'talking', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
   ['recommended', ['want', 'wanted', 'wants', 'ask for', 'asked for', 'asks for', 'demand', 'demanded', 'recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
 ];
 
@@ -68,7 +70,8 @@ const ASK_PHRASES: [string, Asks][] = [
   ['what year', 'date'], ['which year', 'date'], ['what date', 'date'], ['what day', 'date'], ['en que ano', 'date'], ['que ano', 'date'],
   ['en que fecha', 'date'], ['que fecha', 'date'], ['que dia', 'date'], ['en quelle annee', 'date'], ['quelle annee', 'date'], ['quelle date', 'date'],
   ['quel jour', 'date'], ['what city', 'place'], ['which city', 'place'], ['what country', 'place'], ['which country', 'place'], ['en que ciudad', 'place'],
-  ['que ciudad', 'place'], ['dans quelle ville', 'place'], ['quelle ville', 'place'], ['how many', 'count'], ['cuantos', 'count'], ['cuantas', 'count'],
+  ['que ciudad', 'place'], ['which hotel', 'place'], ['what hotel', 'place'], ['which venue', 'place'], ['what venue', 'place'], ['which room', 'place'],
+  ['what room', 'place'], ['which building', 'place'], ['que lugar', 'place'], ['quel lieu', 'place'], ['quelle salle', 'place'], ['dans quelle ville', 'place'], ['quelle ville', 'place'], ['how many', 'count'], ['cuantos', 'count'], ['cuantas', 'count'],
   ['combien', 'count'], ['what is the date', 'date'], ['cual es la fecha', 'date'], ['quelle est la date', 'date'], ['la fecha', 'date'], ['la date', 'date'],
   ['est ce que', 'statement'], ['est ce qu', 'statement'],
 ];
@@ -105,7 +108,7 @@ const TOPIC_WORDS = new Set('about on regarding concerning sobre acerca respecto
 const QUESTION_STOP = new Set(
   `who whom whose when where which what how why is are was were be been do does did can could should would will has have had there
    tell me us please give list show find know any some all i we you they it its this that these those the a an of on in at for to by from with
-   about into as any get got make made first ever also
+   about into as any get got make made first ever also and or y o et
    quien quienes cuando donde cual cuales que como cuanto cuantos cuanta cuantas es son fue fueron era eran hay se lo la el los las de del en a al
    por para sobre con un una unos unas me nos dime decir sabe saber mi su sus este esta estos estas ese esa acerca respecto
    qui quand ou quel quelle quels quelles que qu quoi comment combien est sont etait etaient a ont ete il elle ils elles ce c l d de du des le la les
@@ -184,7 +187,7 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     content.push(w);
   });
   if (!lang) lang = guessLang(words);
-  return { question, asks, frame, kind, topic, lang, words: content };
+  return { question, asks, frame, kind, topic, lang, words: content, all: [...words] };
 }
 
 const ES = new Set('quien quienes cuando donde cual cuales los las del el que como sobre hay fue entro'.split(' '));

