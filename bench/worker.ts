@@ -38,12 +38,12 @@ async function open(args: BenchArgs) {
   if (!opened) {
     const load = await timeAsync(() => import('../src/records/load.js'));
     const kb = time(() => load.value.loadKnowledgeBase({ root }));
-    const index = time(() => build.buildIndex(kb.value));
+    const index = time(() => ({ index: build.buildIndex(kb.value), vocabulary: build.buildVocabulary(kb.value) }));
     rebuild = { importMs: round(load.ms, 1), loadRecordsMs: round(kb.ms, 1), buildIndexMs: round(index.ms, 1) };
-    opened = { kb: kb.value, index: index.value };
+    opened = { kb: kb.value, ...index.value };
   }
-  const { kb, index } = opened;
-  const engine = time(() => new engineModule.Engine(kb, index));
+  const { kb, index, vocabulary } = opened;
+  const engine = time(() => new engineModule.Engine(kb, index, vocabulary));
   const ask = time(() => engine.value.ask(args.string('query') ?? 'firewalls'));
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const after = memory();

@@ -16,6 +16,7 @@ import { EntityIndex, type EntityMention } from './qa/entities.js';
 import { understand } from './qa/question.js';
 import { linkToken, stem, isStopWord } from './search/text.js';
 import type { DirectAnswer } from './answer.js';
+import type { VocabularyMap } from './search/wordnet.js';
 
 export interface PageOptions {
   offset?: number;
@@ -41,8 +42,9 @@ export class Engine {
   constructor(
     readonly kb: KnowledgeBase,
     readonly index: lunr.Index,
+    vocabulary: VocabularyMap = {},
   ) {
-    this.expander = new QueryExpander(kb, index);
+    this.expander = new QueryExpander(kb, index, vocabulary);
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
     this.entities = new EntityIndex(kb);

@@ -1,5 +1,5 @@
 // The JSON contract of `rights ask --json` (and the digest): other tools depend on this shape.
-import type { Answer, ResultItem } from './answer.js';
+import type { Answer, DirectAnswer, ResultItem } from './answer.js';
 import { translator } from './i18n/catalog.js';
 import { MESSAGES } from './i18n/messages.js';
 import type { Digest } from './digest/content.js';
@@ -27,8 +27,26 @@ export function itemToJson(item: ResultItem): JsonRecord {
   } as JsonRecord;
 }
 
+/** A direct answer as JSON: the sentence, the record and field it comes from, whether it is an honest negative, its source. */
+export interface JsonDirect {
+  text: string;
+  id: string | null;
+  field: string | null;
+  negative: boolean;
+  source: JsonRecord['source'] | null;
+}
+
 export type AskJson =
-  | { query: { kind: string | null; terms: string[]; filters: object }; total: number; offset: number; results: JsonRecord[]; suggestions?: string[]; notes?: string[] }
+  | {
+      query: { kind: string | null; terms: string[]; filters: object };
+      /** The one-sentence answer to a fact question, or null when the question asks for none. */
+      direct: JsonDirect | null;
+      total: number;
+      offset: number;
+      results: JsonRecord[];
+      suggestions?: string[];
+      notes?: string[];
+    }
   | { error: string; usage: string };
 
 export function answerToJson(answer: Answer, usage: string): AskJson {
@@ -37,6 +55,7 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
     case 'results':
       return {
         query: { kind: answer.query.kind ?? null, terms: answer.query.terms, filters: answer.query.filters },
+        direct: directToJson(answer.direct),
         total: answer.total,
         offset: answer.offset,
         results: answer.items.map(itemToJson),
@@ -45,13 +64,14 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
     case 'empty':
       return {
         query: { kind: answer.query.kind ?? null, terms: answer.query.terms, filters: answer.query.filters },
+        direct: directToJson(answer.direct),
         total: 0,
         offset: 0,
         results: [],
         suggestions: answer.suggestions,
       };
     case 'record':
-      return { query: { kind: answer.item.record.kind, terms: [], filters: {} }, total: 1, offset: 0, results: [itemToJson(answer.item)] };
+      return { query: { kind: answer.item.record.kind, terms: [], filters: {} }, direct: null, total: 1, offset: 0, results: [itemToJson(answer.item)] };
     case 'not-found':
       return { error: `No record with id "${answer.id}".`, usage };
     case 'themes':
@@ -59,6 +79,11 @@ export function answerToJson(answer: Answer, usage: string): AskJson {
     case 'help':
       return { error: t(answer.reason?.key ?? 'reason.empty', answer.reason?.params), usage };
   }
+}
+
+function directToJson(direct: DirectAnswer | undefined): JsonDirect | null {
+  if (!direct) return null;
+  return { text: direct.text, id: direct.id, field: direct.field, negative: direct.negative, source: direct.citation ? { ...direct.citation } : null };
 }
 
 /** The digest as JSON (`rights digest --json`): records in the same shape as `rights ask --json` results. */

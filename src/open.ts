@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Engine } from './engine.js';
 import type { KnowledgeBase } from './records/load.js';
 import { seedsHash } from './records/files.js';
-import { buildIndex, readPrebuiltIndex, writeIndex } from './search/build-index.js';
+import { buildIndex, buildVocabulary, readPrebuiltIndex, writeIndex } from './search/build-index.js';
 
 export interface OpenOptions {
   /** Project root (holds seeds/ and data/). */
@@ -37,20 +37,21 @@ export async function openEngine(options: OpenOptions): Promise<OpenedEngine> {
 /** The engine from data/index.json, if it was built from the current seeds. */
 export function openPrebuilt(options: OpenOptions): OpenedEngine | undefined {
   const prebuilt = readPrebuiltIndex(indexPathOf(options), seedsHash(options));
-  return prebuilt ? { engine: new Engine(prebuilt.kb, prebuilt.index), index: 'prebuilt' } : undefined;
+  return prebuilt ? { engine: new Engine(prebuilt.kb, prebuilt.index, prebuilt.vocabulary), index: 'prebuilt' } : undefined;
 }
 
 /** The engine over a freshly loaded knowledge base; the index is built and (unless save is false) saved. */
 export function openBuilt(kb: KnowledgeBase, options: OpenOptions): OpenedEngine {
   const index = buildIndex(kb);
+  const vocabulary = buildVocabulary(kb);
   if (options.save !== false) {
     try {
-      writeIndex(indexPathOf(options), kb, index);
+      writeIndex(indexPathOf(options), kb, index, vocabulary);
     } catch {
       // The index is only a cache: a read-only deployment still answers.
     }
   }
-  return { engine: new Engine(kb, index), index: 'built' };
+  return { engine: new Engine(kb, index, vocabulary), index: 'built' };
 }
 
 function indexPathOf(options: OpenOptions): string {

@@ -6,9 +6,10 @@ import lunr from 'lunr';
 import type { KnowledgeBase, SourceDocument } from '../records/load.js';
 import type { RightsRecord } from '../records/schema.js';
 import { fold, linkToken } from './text.js';
+import { buildVocabularyMap, type VocabularyMap } from './wordnet.js';
 
 /** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
@@ -26,6 +27,8 @@ interface SerializedIndex {
   hash: string;
   kb: KnowledgeSnapshot;
   index: object;
+  /** Words the records lack → record words they relate to (WordNet), computed here so start-up never reads WordNet. */
+  vocabulary: VocabularyMap;
 }
 
 export function snapshotOf(kb: KnowledgeBase): KnowledgeSnapshot {
@@ -120,23 +123,38 @@ export function buildIndex(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'taxonom
   });
 }
 
+/** The words of the records (titles, texts, quotes, names), folded: what the vocabulary map leads to. */
+export function corpusWords(kb: Pick<KnowledgeBase, 'records'>): Set<string> {
+  const words = new Set<string>();
+  for (const r of kb.records) {
+    const names = r.kind === 'treaty' || r.kind === 'speaker' ? r.aliases.join(' ') : '';
+    for (const w of fold(`${r.title} ${r.text} ${r.quote ?? ''} ${names}`).split(' ')) if (w) words.add(w);
+  }
+  return words;
+}
+
+/** The outside-word map for a knowledge base (about 2 s: run at index-build time only). */
+export function buildVocabulary(kb: Pick<KnowledgeBase, 'records'>): VocabularyMap {
+  return buildVocabularyMap(corpusWords(kb));
+}
+
 /** Reads a prebuilt index and record snapshot if they were built from the same seeds; undefined otherwise. */
-export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Index; kb: KnowledgeBase } | undefined {
+export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Index; kb: KnowledgeBase; vocabulary: VocabularyMap } | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SerializedIndex;
     if (saved.version !== INDEX_VERSION || saved.hash !== hash) return undefined;
-    return { index: lunr.Index.load(saved.index), kb: restoreSnapshot(saved.kb, hash) };
+    return { index: lunr.Index.load(saved.index), kb: restoreSnapshot(saved.kb, hash), vocabulary: saved.vocabulary ?? {} };
   } catch {
     return undefined; // a damaged file is simply rebuilt
   }
 }
 
 /** Writes the index and record snapshot atomically (temp file + rename): a crash never leaves half a file. */
-export function writeIndex(path: string, kb: KnowledgeBase, index: lunr.Index): void {
+export function writeIndex(path: string, kb: KnowledgeBase, index: lunr.Index, vocabulary: VocabularyMap = buildVocabulary(kb)): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  const saved: SerializedIndex = { version: INDEX_VERSION, hash: kb.hash, kb: snapshotOf(kb), index: index.toJSON() };
+  const saved: SerializedIndex = { version: INDEX_VERSION, hash: kb.hash, kb: snapshotOf(kb), index: index.toJSON(), vocabulary };
   writeFileSync(temp, JSON.stringify(saved));
   renameSync(temp, path);
 }

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../records/load.js';
 import type { Lang } from '../i18n/catalog.js';
 import { stemIn } from '../i18n/stemmers.js';
 import { LINK_TOKEN, fold, isStopWord, linkToken, stem } from './text.js';
+import type { VocabularyMap } from './wordnet.js';
 
 /** One unit of the user's query (a word or a recognised phrase) and the index terms that satisfy it. */
 export interface TermGroup {
@@ -23,6 +24,8 @@ const LINK_BOOST = 1;
 /** Canonical words a synonym stands for ("kids" → children): below the words actually typed. */
 const CANONICAL_BOOST = 0.5;
 const TYPO_BOOST = 0.3;
+/** Record words related to an outside word (WordNet), times the relation's weight. */
+const RELATED_BOOST = 0.7;
 const TYPO_MIN_LENGTH = 5;
 const MAX_TYPO_CANDIDATES = 6;
 /** Parts of lunr's Index that its type definitions leave out. */
@@ -66,7 +69,11 @@ export class QueryExpander {
 
   private readonly corpusText: () => Iterable<string>;
 
-  constructor(kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>, index: lunr.Index) {
+  constructor(
+    kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>,
+    index: lunr.Index,
+    private readonly vocabulary: VocabularyMap = {},
+  ) {
     this.index = index as unknown as IndexInternals;
     this.corpusText = () => kb.records.flatMap((r) => [r.title, r.text]);
     // A synonym also searches the canonical words of its theme or group ("kids" → children).
@@ -197,7 +204,14 @@ export class QueryExpander {
   private wordGroup(word: string): TermGroup {
     const stemmed = stem(word);
     const terms = new Map<string, number>([[stemmed, 1]]);
-    if (this.has(stemmed) || word.length < TYPO_MIN_LENGTH) return { words: [word], terms, fuzzy: false };
+    if (this.has(stemmed)) return { words: [word], terms, fuzzy: false };
+    // A word the records never use: the record words WordNet relates it to, below the typed word.
+    const related = Object.hasOwn(this.vocabulary, word) ? (this.vocabulary[word] ?? []) : [];
+    for (const [target, weight] of related) {
+      const t = stem(target);
+      if (this.has(t) && !terms.has(t)) terms.set(t, RELATED_BOOST * weight);
+    }
+    if (related.length > 0 || word.length < TYPO_MIN_LENGTH) return { words: [word], terms, fuzzy: false };
     // Unknown word: typo candidates within one edit of the word or its stem, and the stems of corpus words
     // within one edit of the word as typed ("educaton" → education → educ), ranked below exact matches.
     const candidates = [...this.nearTerms([word, stemmed], 1), ...this.nearWords(word).map(stem)];

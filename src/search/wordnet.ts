@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fold, isStopWord, stem } from './text.js';
 
-/** Outside word or phrase (folded, e.g. "jail", "medical care") → corpus words (folded, unstemmed) it relates to, closest first, each with a weight in (0,1]. */
+/**
+ * Outside word or phrase (folded, e.g. "jail", "medical care") → corpus words (folded, unstemmed) it relates to,
+ * closest first, each with a weight in (0,1].
+ */
 export type VocabularyMap = Record<string, [string, number][]>;
 
 export interface VocabularyOptions {
@@ -80,22 +83,24 @@ function inflect(word: string, pos: Pos, form: Form): string[] {
   if (form === 's') return inflect(word, 'n', 'plural').filter((plural) => plural !== IRREGULAR_PLURALS[word]);
   const irregular = IRREGULAR_VERBS[word];
   if (form === 'ed' && irregular) return irregular;
-  // Monosyllables ending consonant-vowel-consonant double it (ban → banned); longer words mostly do not.
-  const doubled = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(word) ? word + word.slice(-1) : word;
+  // A final consonant doubles after one stressed vowel: monosyllables (ban → banned) and stressed endings
+  // (submit → submitted, refer → referred); British spelling also doubles a final l (travelled), American does not.
+  const doubles = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(word) ||
+    (/((ad|com|e|o|per|re|sub|trans)mit|cur|pel|trol|fer)$/.test(word) && !/(offer|suffer|differ)$/.test(word));
+  const roots = doubles ? [word + word.slice(-1)] : /[^aeiou][aeiou]l$/.test(word) ? [word + 'l', word] : [word];
   if (form === 'ed') {
     if (word.endsWith('e')) return [`${word}d`];
-    return [/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${doubled}ed`];
+    return /[^aeiou]y$/.test(word) ? [`${word.slice(0, -1)}ied`] : roots.map((root) => `${root}ed`);
   }
   if (word.endsWith('ie')) return [`${word.slice(0, -2)}ying`];
-  return [/[^aeio]e$/.test(word) ? `${word.slice(0, -1)}ing` : `${doubled}ing`];
+  return /[^aeio]e$/.test(word) ? [`${word.slice(0, -1)}ing`] : roots.map((root) => `${root}ing`);
 }
 
 /** Every lemma that inflect() could have turned into one of these words (a superset: rules undone loosely). */
 function lemmaCandidates(words: Iterable<string>): Set<string> {
   const reverse = new Map<string, string[]>();
-  for (const [base, forms] of [...Object.entries(IRREGULAR_PLURALS).map(([b, f]) => [b, [f]] as const), ...Object.entries(IRREGULAR_VERBS)]) {
-    for (const form of forms) reverse.set(form, [...(reverse.get(form) ?? []), base]);
-  }
+  const irregular = [...Object.entries(IRREGULAR_PLURALS).map(([base, plural]) => [base, [plural]] as const), ...Object.entries(IRREGULAR_VERBS)];
+  for (const [base, forms] of irregular) for (const form of forms) reverse.set(form, [...(reverse.get(form) ?? []), base]);
   const lemmas = new Set<string>();
   for (const word of words) {
     const cut = (n: number, add = '') => (word.length - n >= 2 ? word.slice(0, word.length - n) + add : word);
@@ -334,8 +339,10 @@ export function buildVocabularyMap(corpusWords: ReadonlySet<string>, options: Vo
             const target = corpus.spelling(candidate.lemma, candidate.pos, candidate.pos === pos ? form : 'base');
             // A phrase's own words are searched anyway ("medical care" → care adds nothing).
             if (target === undefined || ownStems.has(corpus.stem(target))) continue;
+            // Legally distinct categories: a deny-group member only ever stands for its own word (see DEFAULT_DENY).
             const group = groups.get(target);
-            if (group !== undefined && !keyWords.some((word) => groups.get(word) === group && corpus.stem(word) === corpus.stem(target))) continue;
+            const own = (word: string) => groups.get(word) === group && corpus.stem(word) === corpus.stem(target);
+            if (group !== undefined && !keyWords.some(own)) continue;
             // "found" in the records is the past of find, not the noun found (board and lodging).
             if (IRREGULAR_FORMS.has(target) && !IRREGULAR_VERBS[candidate.lemma]) continue;
             const [weight, paths] = targets.get(target) ?? [0, 0];
