@@ -130,6 +130,7 @@ export class Engine {
   }
 
   private search(parsed: Extract<ParsedQuery, { command: 'search' }>, page: PageOptions, fallback: Lang): { body: AnswerBody; lang: Lang } {
+    this.memo.clear();
     const typed = toWords(parsed.words.join(' '));
     const full = parsed.kindWord ? [...toWords(parsed.kindWord), ...typed] : typed;
     const question = understand(full, this.entities.find(full), parsed.text);
@@ -192,8 +193,21 @@ export class Engine {
     return { type: 'results', query: echo, total: matching.length, offset, items, notes, ...(direct ? { direct } : {}) };
   }
 
+  /** Rankings already made while answering the current query (an answer may need the same one twice). */
+  private readonly memo = new Map<string, Hit[]>();
+
   /** Ranked records for words: recognised entities become strong groups on the fields that hold them. */
   private rankWords(words: readonly string[], kind?: Kind): Hit[] {
+    const key = `${kind ?? ''}|${words.join(' ')}`;
+    let hits = this.memo.get(key);
+    if (!hits) {
+      hits = this.rankUncached(words, kind);
+      this.memo.set(key, hits);
+    }
+    return hits;
+  }
+
+  private rankUncached(words: readonly string[], kind?: Kind): Hit[] {
     const mentions = this.entities.find(words);
     if (mentions.length === 0) return this.rank([...words], kind);
     const covered = new Set<number>();

@@ -55,6 +55,18 @@ const FRAMES: Rule[] = [
   ['recommended', ['want', 'wanted', 'wants', 'ask for', 'asked for', 'asks for', 'demand', 'demanded', 'recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
 ];
 
+interface FrameRule {
+  frame: Frame;
+  words: string[];
+  order: number;
+}
+const RULES: FrameRule[] = FRAMES.flatMap(([frame, phrases]) => phrases.map((p) => ({ frame, words: p.split(' ') }))).map((r, order) => ({ ...r, order }));
+/** Frame rules by their first word, so a question is scanned once. */
+const RULES_BY_FIRST = new Map<string, FrameRule[]>();
+for (const rule of RULES) RULES_BY_FIRST.set(rule.words[0] ?? '', [...(RULES_BY_FIRST.get(rule.words[0] ?? '') ?? []), rule]);
+/** One-word frames long enough to be recognised with a typo. */
+const LONG_SINGLE_RULES = RULES.filter((r) => r.words.length === 1 && (r.words[0] ?? '').length >= 7);
+
 /** Question words at the start, and the answer they expect. */
 const QUESTION_WORDS: Record<string, Asks | null> = {
   who: 'person', whom: 'person', whose: 'person', when: 'date', where: 'place', which: null, what: null, how: null, why: null,
@@ -131,7 +143,10 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   let lang: Lang | undefined = QUESTION_LANG[first] ?? (asking >= 0 ? QUESTION_LANG[words[asking] ?? ''] : undefined);
   const removed = new Set<number>();
   const joined = (i: number, n: number) => words.slice(i, i + n).join(' ');
-  const free = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k).every((k) => !inEntity.has(k) && !removed.has(k));
+  const free = (i: number, n: number) => {
+    for (let k = i; k < i + n; k++) if (inEntity.has(k) || removed.has(k)) return false;
+    return true;
+  };
 
   for (const [phrase, kind] of ASK_PHRASES) {
     const n = phrase.split(' ').length;
@@ -145,18 +160,25 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   if (relative) asks ??= 'person';
 
   let frame: Frame | undefined;
-  const rules = FRAMES.flatMap(([f, phrases]) => phrases.map((p) => [f, p.split(' ')] as const)).sort((a, b) => b[1].length - a[1].length);
-  for (const [f, phrase] of rules) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      const same = phrase.every((w, k) => words[i + k] === w) || (phrase.length === 1 && near(phrase[0] ?? '', words[i] ?? ''));
-      if (!free(i, phrase.length) || !same) continue;
-      // "Special Rapporteur" is a title, not the rapporteur of a meeting.
-      if (f === 'rapporteur' && ['special', 'especial', 'speciale'].some((w) => words[i - 1] === w || words[i + 1] === w)) continue;
-      if (frame && frame !== f && !question) continue;
-      frame ??= f;
-      if (frame !== f) continue;
-      for (let k = i; k < i + phrase.length; k++) removed.add(k);
+  // Frame phrases found in the words, longest first (then in FRAMES order), each used once.
+  const found: { frame: Frame; at: number; length: number; order: number }[] = [];
+  words.forEach((w, i) => {
+    for (const rule of RULES_BY_FIRST.get(w) ?? []) {
+      if (rule.words.every((x, k) => words[i + k] === x)) found.push({ frame: rule.frame, at: i, length: rule.words.length, order: rule.order });
     }
+    if (!RULES_BY_FIRST.has(w) && w.length >= 6) {
+      for (const rule of LONG_SINGLE_RULES) if (near(rule.words[0] ?? '', w)) found.push({ frame: rule.frame, at: i, length: 1, order: rule.order });
+    }
+  });
+  found.sort((a, b) => b.length - a.length || a.order - b.order);
+  for (const { frame: f, at: i, length } of found) {
+    if (!free(i, length)) continue;
+    // "Special Rapporteur" is a title, not the rapporteur of a meeting.
+    if (f === 'rapporteur' && ['special', 'especial', 'speciale'].some((w) => words[i - 1] === w || words[i + 1] === w)) continue;
+    if (frame && frame !== f && !question) continue;
+    frame ??= f;
+    if (frame !== f) continue;
+    for (let k = i; k < i + length; k++) removed.add(k);
   }
   // A frame in plain keywords ("rapporteur icmc") is a question only with a question word.
   if (frame && !question && ['spoke', 'recommended', 'held'].includes(frame)) {

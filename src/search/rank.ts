@@ -19,6 +19,8 @@ const EXACT_NAME_BONUS = 1;
 /** Credit for a word found in each field: a name says more about what a record is than its running text. */
 const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
 const FUZZY_CREDIT = 0.8;
+/** Terms whose per-record credits are kept between queries. */
+const CREDIT_CACHE_TERMS = 4096;
 /** Records matching less than this share of the best record's weighted coverage are left out. */
 const KEEP_SHARE = 0.5;
 
@@ -36,6 +38,7 @@ export class Ranker {
   /** Folded names, short names and aliases → record ids: a query that is exactly a name ranks that record first. */
   private readonly names = new Map<string, string[]>();
   private readonly frequencies = new Map<string, number>();
+  private readonly creditCache = new Map<string, Map<string, number>>();
   /** Folded title, aliases and text of each record, for phrase checks (built on first use). */
   private readonly texts = new Map<string, string>();
 
@@ -97,14 +100,21 @@ export class Ranker {
       });
       const coverage = covered / total;
       const nameCoverage = named / total;
-      const phrase = phrases.length === 0 ? 0 : phrases.filter((p) => p.test(this.textOf(record))).length / phrases.length;
-      const score = coverage + PHRASE_WEIGHT * phrase + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
+      const score = coverage + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
       hits.push({ record, score, coverage, nameCoverage });
     }
     const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
-    return hits
-      .filter((h) => h.coverage >= best * KEEP_SHARE || exact.has(h.record.id))
-      .sort((a, b) => b.score - a.score || this.position(a) - this.position(b));
+    const kept = hits.filter((h) => h.coverage >= best * KEEP_SHARE || exact.has(h.record.id));
+    // Phrases are checked on the records kept only: the regular expressions are the costly part.
+    if (phrases.length > 0) {
+      for (const hit of kept) {
+        const text = this.textOf(hit.record);
+        let found = 0;
+        for (const p of phrases) if (p.test(text)) found += 1;
+        hit.score += (PHRASE_WEIGHT * found) / phrases.length;
+      }
+    }
+    return kept.sort((a, b) => b.score - a.score || this.position(a) - this.position(b));
   }
 
   /** How much a group tells: the inverse document frequency of its rarest typed term, times its own weight. */
@@ -139,13 +149,23 @@ export class Ranker {
 
   /** How squarely record `ref` holds index term `term`: fully in its name, less in its links and metadata, least in its text. */
   private credit(term: string, ref: string): number {
-    const postings = this.postings(term);
-    if (!postings) return 0;
-    let best = 0;
-    for (const field in postings) {
-      if (field !== '_index' && Object.hasOwn(postings[field] as object, ref)) best = Math.max(best, FIELD_CREDIT[field] ?? 0.6);
+    return this.credits(term).get(ref) ?? 0;
+  }
+
+  /** Every record holding `term`, with its best field credit; computed once per term (the cache is bounded). */
+  private credits(term: string): Map<string, number> {
+    let byRef = this.creditCache.get(term);
+    if (!byRef) {
+      byRef = new Map();
+      for (const [field, postings] of Object.entries(this.postings(term) ?? {})) {
+        if (field === '_index') continue;
+        const credit = FIELD_CREDIT[field] ?? 0.6;
+        for (const ref of Object.keys(postings)) if ((byRef.get(ref) ?? 0) < credit) byRef.set(ref, credit);
+      }
+      if (this.creditCache.size >= CREDIT_CACHE_TERMS) this.creditCache.clear();
+      this.creditCache.set(term, byRef);
     }
-    return best;
+    return byRef;
   }
 
   private postings(term: string): Record<string, object> | undefined {
