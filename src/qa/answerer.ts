@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/catalog.js';
 import type { KnowledgeBase } from '../records/load.js';
 import type { Kind, RightsRecord, SessionRecord, SpeakerRecord, TreatyRecord } from '../records/schema.js';
 import type { Hit } from '../search/rank.js';
+import { fold } from '../search/text.js';
 import { DirectAnswers } from './direct.js';
 import type { EntityIndex, EntityMention } from './entities.js';
 import type { Question } from './question.js';
@@ -41,13 +42,18 @@ export class Answerer {
       mentions.filter((m) => m.type === type).flatMap((m) => m.ids.map((id) => this.kb.byId.get(id))).filter((r): r is Extract<RightsRecord, { kind: K }> => r?.kind === kind);
     const words = q.words;
     const other = (m: EntityMention) => !mentions.some((x) => x !== m && x.start === m.start && x.end === m.end && typePriority(x) > typePriority(m));
-    const topicWords = () => words.filter((w) => !mentions.some((m) => other(m) && m.words.includes(w)));
+    // The words of what a question is about: without the people, organizations and countries that narrow it.
+    const narrowing = (m: EntityMention) => m.type === 'speaker' || m.type === 'organization' || m.type === 'country';
+    const topicWords = () => words.filter((w) => !mentions.some((m) => narrowing(m) && other(m) && m.words.includes(w)));
 
     // Instruments: dates and binding force.
     if (q.frame === 'in_force' || q.frame === 'adopted' || q.frame === 'binding' || (q.asks === 'date' && of('treaty', 'treaty').length > 0)) {
       const named = this.entities.partial(q.all, 'treaty');
       const partial = named ? this.kb.byId.get(named) : undefined;
-      const treaty = of('treaty', 'treaty')[0] ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty', mentions);
+      const mentioned = of('treaty', 'treaty')[0];
+      // "the global compact on refugees": a known name followed by words none of its names hold is another instrument.
+      const other = mentioned && this.namesSomethingElse(mentioned, q.all, mentions);
+      const treaty = other ? undefined : (mentioned ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty', mentions));
       if (!treaty) {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
         return { kind: 'treaty', hits: this.rank(words, 'treaty'), direct: this.direct.noInstrument(lang) };
@@ -93,7 +99,7 @@ export class Answerer {
     if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
       const roleFrame = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : undefined;
       const field = q.asks === 'place' || q.asks === 'date' ? undefined : (roleFrame ?? (spokeAt ? 'speakers' : undefined));
-      const session = this.pickSession(sessions, field) ?? this.resolve<SessionRecord>(words, 'session', mentions);
+      const session = this.pickSession(sessions, field, words) ?? this.resolve<SessionRecord>(words, 'session', mentions);
       if (session) return this.aboutSession(session, field, q, lang, mentions);
     }
 
@@ -111,6 +117,19 @@ export class Answerer {
       return { kind: 'treaty', hits: this.treatiesAbout(words, mentions) };
     }
     return undefined;
+  }
+
+  /** Whether the words after a treaty's mention ("… on refugees") say it is another instrument. */
+  private namesSomethingElse(treaty: TreatyRecord, all: readonly string[], mentions: readonly EntityMention[]): boolean {
+    const mention = mentions.find((m) => m.type === 'treaty' && m.ids.includes(treaty.id));
+    if (!mention) return false;
+    const at = indexOfRun(all, mention.words);
+    if (at < 0) return false;
+    const next = all[at + mention.words.length] ?? '';
+    const word = all[at + mention.words.length + 1] ?? '';
+    if (!NAME_PREPOSITIONS.has(next) || word.length < 4) return false;
+    const names = fold([treaty.title, treaty.short_name, ...treaty.aliases].join(' ')).split(' ');
+    return !names.some((n) => n.startsWith(word.slice(0, Math.max(4, word.length - 2))));
   }
 
   private aboutSession(session: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers' | undefined, q: Question, lang: Lang, mentions: readonly EntityMention[]): QuestionResult {
@@ -144,20 +163,31 @@ export class Answerer {
 
   private sessionsMentioned(mentions: readonly EntityMention[], viaPeople = false): SessionRecord[] {
     const order: EntityMention['type'][] = ['session', 'place', 'organization', 'country'];
-    const meetingsOf = (r: RightsRecord | undefined): (RightsRecord | undefined)[] =>
-      r?.kind === 'speaker' && viaPeople ? r.sessions.map((id) => this.kb.byId.get(id)) : [r];
+    const records = (type: EntityMention['type']) => mentions.filter((m) => m.type === type).flatMap((m) => m.ids.map((id) => this.kb.byId.get(id)));
     for (const type of order) {
-      const found = mentions
-        .filter((m) => m.type === type)
-        .flatMap((m) => m.ids.flatMap((id) => meetingsOf(this.kb.byId.get(id))))
+      const direct = records(type).filter((r): r is SessionRecord => r?.kind === 'session');
+      if (direct.length > 0) return [...new Set(direct)];
+    }
+    if (!viaPeople) return [];
+    // An organization or place known only through its people ("the UCLG session") points to their meetings.
+    for (const type of ['organization', 'place'] as const) {
+      const met = records(type)
+        .flatMap((r) => (r?.kind === 'speaker' ? r.sessions.map((id) => this.kb.byId.get(id)) : []))
         .filter((r): r is SessionRecord => r?.kind === 'session');
-      if (found.length > 0) return [...new Set(found)];
+      if (met.length > 0) return [...new Set(met)];
     }
     return [];
   }
 
   /** The meeting meant among candidates: one holding the asked field, else the enclosing meeting. */
-  private pickSession(sessions: SessionRecord[], field?: string): SessionRecord | undefined {
+  private pickSession(sessions: SessionRecord[], field: string | undefined, words: readonly string[]): SessionRecord | undefined {
+    if (sessions.length > 1) {
+      // Several meetings fit the names: the rest of the question tells which ("the round table … in Mexico").
+      const ranked = this.rank(words, 'session').map((h) => h.record.id);
+      const best = ranked.find((id) => sessions.some((s) => s.id === id));
+      const rest = sessions.filter((s) => s.id !== best);
+      if (best) sessions = [...sessions.filter((s) => s.id === best), ...rest];
+    }
     const has = (s: SessionRecord) => field === undefined || field === 'speakers' || ((s as Record<string, unknown>)[field] as unknown[] | undefined)?.length;
     const roots = sessions.filter((s) => !s.parent || !sessions.some((p) => p.id === s.parent));
     return roots.find(has) ?? sessions.find(has) ?? roots[0];
@@ -221,6 +251,14 @@ export class Answerer {
     const top = Math.max(1, ...rest.map((h) => h.score)) + 1;
     return [{ record, score: round(top), coverage: 1 }, ...rest];
   }
+}
+
+/** Words that continue an instrument's name ("on", "for", "sobre", "sur"…). */
+const NAME_PREPOSITIONS = new Set(['on', 'for', 'of', 'against', 'sobre', 'para', 'contra', 'sur', 'pour', 'contre', 'relative', 'relatif']);
+
+function indexOfRun(all: readonly string[], run: readonly string[]): number {
+  for (let i = 0; i + run.length <= all.length; i++) if (run.every((w, k) => all[i + k] === w)) return i;
+  return -1;
 }
 
 function typePriority(m: EntityMention): number {

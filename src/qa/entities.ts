@@ -73,6 +73,8 @@ export class EntityIndex {
           }
           if (r.organization) for (const name of organizationNames(r.organization)) this.add(name, 'organization', [r.id], name);
           if (r.country) this.add(r.country, 'country', [r.id], r.country);
+          // Places named in a role ("Mayor of Upala", "IOM Mission in Santiago de Chile") point to the person.
+          for (const m of (r.role ?? '').matchAll(/\b(?:of|in|at)\s+((?:[A-Z][\w'’-]+\s?)+)/g)) this.add(m[1] ?? '', 'place', [r.id], (m[1] ?? '').trim());
           break;
         }
         case 'session':
@@ -108,10 +110,23 @@ export class EntityIndex {
 
   private add(name: string, type: EntityType, ids: string[], label: string): void {
     const words = fold(name).split(' ').filter(Boolean);
+    // "HRC 42" is also typed "hrc42".
+    const joined: string[] = [];
+    for (const w of words) {
+      const previous = joined.at(-1);
+      if (previous !== undefined && /^[a-z]+$/.test(previous) && /^\d+$/.test(w)) joined[joined.length - 1] = previous + w;
+      else joined.push(w);
+    }
+    if (joined.length !== words.length) this.addWords(joined, type, ids, label);
+    this.addWords(words, type, ids, label);
+  }
+
+  private addWords(words: string[], type: EntityType, ids: string[], label: string): void {
     if (words.length === 0 || words.length > MAX_NAME_WORDS) return;
     // A one-word name must say something: not a stop word, a bare number or a generic word.
     if (words.length === 1 && (isStopWord(words[0] ?? '') || GENERIC.has(words[0] ?? '') || /^\d+$/.test(words[0] ?? '') || (words[0] ?? '').length < 3)) return;
-    if (words.every((w) => GENERIC.has(w) || isStopWord(w))) return;
+    // Names made of general words ("Human Rights Day") are specific only as the full title of a record.
+    if (words.every((w) => GENERIC.has(w) || isStopWord(w)) && type !== 'treaty' && type !== 'observance') return;
     const list = this.byFirst.get(words[0] ?? '') ?? [];
     let entry = list.find((e) => e.words.join(' ') === words.join(' '));
     if (!entry) {
@@ -196,7 +211,12 @@ function sessionNames(r: SessionRecord, documentTitle = ''): string[] {
   for (const part of r.title.split(/[:()]/)) names.push(part);
   for (const inner of r.title.matchAll(/\(([^)]+)\)/g)) for (const part of (inner[1] ?? '').split(',')) if (!/^\s*\d{4}\s*$/.test(part)) names.push(part);
   // Proper-noun phrases ("Human Rights Council", "Round Table", "Working Session"): two or more capitalised words.
-  for (const m of `${r.title}. ${documentTitle}`.matchAll(/\b[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|de|des|du)?\s*[A-Z][\w’'-]*)+/g)) names.push(m[0]);
+  for (const m of `${r.title}. ${documentTitle}`.matchAll(/\b[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|de|des|du)?\s*[A-Z][\w’'-]*)+/g)) {
+    names.push(m[0]);
+    // "Round Table of National Institutions on Migration…" is also "Round Table of National Institutions".
+    const head = /^(.+?)\s+(?:on|for|and)\s/.exec(m[0]);
+    if (head && (head[1] ?? '').split(' ').length >= 2) names.push(head[1] ?? '');
+  }
   return names.filter((n) => n.trim().length > 0);
 }
 

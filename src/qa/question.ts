@@ -101,6 +101,9 @@ for (const [kind, list] of [
   ['observance', 'day days observance observances dia dias journee journees'],
 ] as const) for (const w of list.split(' ')) KIND_IN_QUESTION[w] = kind;
 
+/** Words asking for a date. */
+const DATE_WORDS = new Set('date dates year day fecha fechas ano dia annee jour'.split(' '));
+
 /** Words asking what someone does or represents. */
 const ROLE_WORDS = new Set(
   'job role position title post organisation organization organisations organizations work works working represent represents represented country nationality from cargo puesto trabajo organizacion representa pais poste fonction travaille organisme represente pays'.split(' '),
@@ -158,6 +161,13 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     }
   }
   if (relative) asks ??= 'person';
+  // "human rights day date", "vccr entry year": a date word asks for a date even without a question word.
+  const dateWord = words.findIndex((w, i) => !inEntity.has(i) && DATE_WORDS.has(w));
+  if (dateWord >= 0 && asks === undefined && mentions.length > 0) {
+    asks = 'date';
+    question = true;
+    removed.add(dateWord);
+  }
 
   let frame: Frame | undefined;
   // Frame phrases found in the words, longest first (then in FRAMES order), each used once.
