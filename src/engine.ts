@@ -142,10 +142,10 @@ export class Engine {
     const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
     const lang = explicit ?? detected ?? question.lang ?? parsed.langHint ?? fallback;
     const grammarKind = parsed.kindWord && kindIsWord ? undefined : parsed.kind;
-    let kind = grammarKind ?? (asQuestion ? question.kind : undefined);
+    let kind = grammarKind ?? question.kind;
     let hits: Hit[] | undefined;
     let direct: DirectAnswer | undefined;
-    const answered = asQuestion || question.frame ? this.answerer.answer({ ...question, words, kind: kind ?? question.kind }, this.entities.find(words), lang) : undefined;
+    const answered = asQuestion || question.frame || question.kind ? this.answerer.answer({ ...question, words, kind: kind ?? question.kind }, this.entities.find(words), lang) : undefined;
     if (answered && (grammarKind === undefined || answered.kind === grammarKind)) {
       hits = answered.hits;
       direct = answered.direct;

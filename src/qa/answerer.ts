@@ -95,6 +95,17 @@ export class Answerer {
     const sessionFrame = q.frame === 'held' || q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers';
     // An organization's people place it at their meetings when the question asks about a meeting as such.
     const sessions = this.sessionsMentioned(mentions, sessionFrame || q.asks === 'date' || q.asks === 'place');
+    // "which session of the 2006 workshop looked at X": the part of a meeting that fits the rest of the question.
+    if (q.kind === 'session' && sessions.length > 0 && !sessionFrame && q.asks !== 'date' && q.asks !== 'place') {
+      const parts = this.kb.records.filter((r): r is SessionRecord => r.kind === 'session' && sessions.some((s) => s.id === r.parent));
+      const named = new Set(mentions.filter((m) => m.type !== 'speaker').flatMap((m) => m.words));
+      const topic = words.filter((w) => !named.has(w));
+      const ranked = parts.length && topic.length ? this.rank(topic, 'session').filter((h) => parts.includes(h.record as SessionRecord)) : [];
+      if (ranked.length > 0) {
+        const top = Math.min(...ranked.map((h) => h.score));
+        return { kind: 'session', hits: [...ranked, ...sessions.filter((s) => !ranked.some((h) => h.record.id === s.id)).map((record, i) => ({ record, score: round(top / 2 - i / 100), coverage: 0 }))] };
+      }
+    }
     const spokeAt = (q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && sessions.length > 0 && !q.topic;
     if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
       const roleFrame = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : undefined;

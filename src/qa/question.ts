@@ -51,7 +51,7 @@ const FRAMES: Rule[] = [
   ['rapporteur', ['rapporteur', 'rapporteurs', 'relator', 'relatora', 'rapporteuse']],
   ['organizers', ['organized', 'organised', 'organizer', 'organizers', 'organiser', 'organisers', 'organize', 'organise', 'hosted', 'host', 'convened', 'sponsored', 'organizo', 'organizaron', 'organizador', 'organizadores', 'organizada', 'organizado', 'a organise', 'organisee', 'organisateur', 'organisateurs']],
   ['held', ['take place', 'took place', 'takes place', 'taken place', 'held', 'hold', 'happen', 'happened', 'located', 'se celebro', 'celebro', 'celebrada', 'celebrado', 'tuvo lugar', 'se llevo a cabo', 'llevo a cabo', 'a eu lieu', 'eu lieu', 'lieu', 's est tenue', 's est tenu', 'est tenue', 'est tenu', 'tenue', 'tenu', 's est deroulee', 's est deroule', 'deroulee', 'deroule']],
-  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'talking', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
+  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'talking', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'attended', 'attend', 'attendees', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
   ['recommended', ['want', 'wanted', 'wants', 'ask for', 'asked for', 'asks for', 'demand', 'demanded', 'recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
 ];
 
@@ -101,6 +101,11 @@ for (const [kind, list] of [
   ['observance', 'day days observance observances dia dias journee journees'],
 ] as const) for (const w of list.split(' ')) KIND_IN_QUESTION[w] = kind;
 
+/** Nouns for people that a relative clause can follow ("people who spoke…"). */
+const PERSON_NOUNS = new Set('people person persons anyone someone somebody speakers speaker panellists panelists experts officials gente personas persona alguien ponentes personnes personne quelqu intervenants'.split(' '));
+/** Articles before a kind word that opens a query ("the session on…", "la sesión sobre…"). */
+const ARTICLES = new Set('the a an la el los las le les un une una'.split(' '));
+
 /** Words asking for a date. */
 const DATE_WORDS = new Set('date dates year day fecha fechas ano dia annee jour'.split(' '));
 
@@ -138,7 +143,8 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   let asks: Asks | undefined = Object.hasOwn(QUESTION_WORDS, first) ? (QUESTION_WORDS[first] ?? undefined) : undefined;
   // "ou" is French "or" too: it asks "where" only at the start.
   const opener = Object.hasOwn(QUESTION_WORDS, first) || OPENERS.has(first);
-  const relative = words.length > 1 && ['who', 'that', 'which', 'que', 'qui', 'quienes'].includes(words[1] ?? '') && !inEntity.has(0);
+  // "people who…", "personas que…": a person asked for through a relative clause (not "families that…").
+  const relative = words.length > 1 && PERSON_NOUNS.has(first) && ['who', 'that', 'que', 'qui', 'quienes'].includes(words[1] ?? '') && !inEntity.has(0);
   // Unambiguous question words anywhere ("c'est quand…", "Lyapina travaille pour quelle organisation").
   const asking = words.findIndex((w, i) => !inEntity.has(i) && ANYWHERE.has(w));
   if (asks === undefined && asking >= 0 && asking <= 3) asks = QUESTION_WORDS[words[asking] ?? ''] ?? undefined;
@@ -210,7 +216,8 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
       content.push(w);
       return;
     }
-    if (question && !kind && i <= 3 && Object.hasOwn(KIND_IN_QUESTION, w) && (i === 0 || i <= 2)) {
+    const afterArticle = i === 1 && ARTICLES.has(first);
+    if ((question || afterArticle) && !kind && i <= 2 && Object.hasOwn(KIND_IN_QUESTION, w)) {
       kind = KIND_IN_QUESTION[w];
       return;
     }
