@@ -84,7 +84,9 @@ export class Answerer {
       const rest = topicWords();
       const theirs = this.kb.records.filter((r) => r.kind === 'recommendation' && (r.by.speakers ?? []).some((id) => ids.has(id)));
       if (theirs.length > 0) {
-        const ranked = rest.length ? this.rank(rest, 'recommendation').filter((h) => theirs.includes(h.record)) : [];
+        // With no topic, the verb itself orders their records: "what did X propose" puts what X proposed first.
+        const by = rest.length ? rest : q.frameWords;
+        const ranked = by.length ? this.rank(by, 'recommendation').filter((h) => theirs.includes(h.record)) : [];
         const rankedIds = new Set(ranked.map((h) => h.record.id));
         const restHits = theirs.filter((r) => !rankedIds.has(r.id)).map((record) => ({ record, score: 0, coverage: 0 }));
         return { kind: 'recommendation', hits: [...ranked, ...restHits] };
@@ -95,6 +97,11 @@ export class Answerer {
     const sessionFrame = q.frame === 'held' || q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers';
     // An organization's people place it at their meetings when the question asks about a meeting as such.
     const sessions = this.sessionsMentioned(mentions, sessionFrame || q.asks === 'date' || q.asks === 'place');
+    // "how many people attended the workshop": counts live in the meeting's text, not in a field: the meeting first.
+    if (q.asks === 'count' && sessions.length > 0) {
+      const session = this.pickSession(sessions, undefined, words);
+      if (session) return { hits: this.first(session, this.rank(words, undefined)) };
+    }
     // "which session of the 2006 workshop looked at X": the part of a meeting that fits the rest of the question.
     if (q.kind === 'session' && sessions.length > 0 && !sessionFrame && q.asks !== 'date' && q.asks !== 'place') {
       const parts = this.kb.records.filter((r): r is SessionRecord => r.kind === 'session' && sessions.some((s) => s.id === r.parent));
@@ -137,7 +144,9 @@ export class Answerer {
     const at = indexOfRun(all, mention.words);
     if (at < 0) return false;
     const next = all[at + mention.words.length] ?? '';
-    const word = all[at + mention.words.length + 1] ?? '';
+    let after = at + mention.words.length + 1;
+    while (ARTICLES.has(all[after] ?? '')) after += 1;
+    const word = all[after] ?? '';
     if (!NAME_PREPOSITIONS.has(next) || word.length < 4) return false;
     const names = fold([treaty.title, treaty.short_name, ...treaty.aliases].join(' ')).split(' ');
     return !names.some((n) => n.startsWith(word.slice(0, Math.max(4, word.length - 2))));
@@ -266,6 +275,8 @@ export class Answerer {
 
 /** Words that continue an instrument's name ("on", "for", "sobre", "sur"…). */
 const NAME_PREPOSITIONS = new Set(['on', 'for', 'of', 'against', 'sobre', 'para', 'contra', 'sur', 'pour', 'contre', 'relative', 'relatif']);
+
+const ARTICLES = new Set(['the', 'a', 'an', 'los', 'las', 'la', 'el', 'le', 'les', 'des', 'du', 'del']);
 
 function indexOfRun(all: readonly string[], run: readonly string[]): number {
   for (let i = 0; i + run.length <= all.length; i++) if (run.every((w, k) => all[i + k] === w)) return i;

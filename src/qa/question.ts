@@ -37,6 +37,8 @@ export interface Question {
   words: string[];
   /** Every folded word of the question, for matching names that contain function words. */
   all: string[];
+  /** The words of the frame as typed ("proposed", "entered into force"). */
+  frameWords: string[];
 }
 
 type Rule = [Frame, string[]];
@@ -51,7 +53,7 @@ const FRAMES: Rule[] = [
   ['rapporteur', ['rapporteur', 'rapporteurs', 'relator', 'relatora', 'rapporteuse']],
   ['organizers', ['organized', 'organised', 'organizer', 'organizers', 'organiser', 'organisers', 'organize', 'organise', 'hosted', 'host', 'convened', 'sponsored', 'organizo', 'organizaron', 'organizador', 'organizadores', 'organizada', 'organizado', 'a organise', 'organisee', 'organisateur', 'organisateurs']],
   ['held', ['take place', 'took place', 'takes place', 'taken place', 'held', 'hold', 'happen', 'happened', 'located', 'se celebro', 'celebro', 'celebrada', 'celebrado', 'tuvo lugar', 'se llevo a cabo', 'llevo a cabo', 'a eu lieu', 'eu lieu', 'lieu', 's est tenue', 's est tenu', 'est tenue', 'est tenu', 'tenue', 'tenu', 's est deroulee', 's est deroule', 'deroulee', 'deroule']],
-  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'talking', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'attended', 'attend', 'attendees', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
+  ['spoke', ['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'speakers', 'speaker', 'talked', 'talk', 'talks', 'talking', 'presented', 'panellists', 'panelists', 'panellist', 'panelist', 'participated', 'took part', 'addressed', 'intervened', 'participants', 'hablo', 'hablaron', 'intervino', 'intervinieron', 'ponentes', 'ponente', 'participaron', 'expusieron', 'oradores', 'a pris la parole', 'ont pris la parole', 'a parle', 'ont parle', 'parle', 'parlent', 'est intervenu', 'est intervenue', 'sont intervenus', 'intervenants', 'intervenant']],
   ['recommended', ['want', 'wanted', 'wants', 'ask for', 'asked for', 'asks for', 'demand', 'demanded', 'recommend', 'recommended', 'recommends', 'propose', 'proposed', 'proposes', 'suggest', 'suggested', 'call for', 'called for', 'calls for', 'urge', 'urged', 'advocate', 'advocated', 'say', 'said', 'says', 'recomendo', 'recomendaron', 'recomienda', 'propuso', 'propusieron', 'dijo', 'dijeron', 'a recommande', 'ont recommande', 'recommande', 'a propose', 'ont propose', 'propose', 'a dit', 'ont dit', 'dit']],
 ];
 
@@ -226,7 +228,8 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     content.push(w);
   });
   if (!lang) lang = guessLang(words);
-  return { question, asks, frame, kind, topic, lang, words: content, all: [...words] };
+  const frameWords = frame ? words.filter((_, i) => removed.has(i) && !QUESTION_STOP.has(words[i] ?? '')) : [];
+  return { question, asks, frame, kind, topic, lang, words: content, all: [...words], frameWords };
 }
 
 const ES = new Set('quien quienes cuando donde cual cuales los las del el que como sobre hay fue entro'.split(' '));
