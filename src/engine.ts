@@ -243,7 +243,7 @@ export class Engine {
       const elsewhere = this.rank(words, undefined, groups).filter((h) => test(h.record));
       if (elsewhere.length > 0) suggestions.push(`${words.join(' ')} (all kinds: ${elsewhere.length} results)`);
     }
-    for (const word of words.filter((w) => w.length >= 4)) {
+    for (const word of words.filter((w) => w.length >= 4 && w.length <= 20)) {
       for (const near of this.nearbyWords(word)) if (!suggestions.includes(near)) suggestions.push(near);
     }
     const themes = this.popularThemes();

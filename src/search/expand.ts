@@ -27,6 +27,7 @@ const TYPO_BOOST = 0.3;
 /** Record words related to an outside word (WordNet), times the relation's weight. */
 const RELATED_BOOST = 0.7;
 const TYPO_MIN_LENGTH = 5;
+const TYPO_MAX_LENGTH = 20;
 const MAX_TYPO_CANDIDATES = 6;
 /** Parts of lunr's Index that its type definitions leave out. */
 interface IndexInternals {
@@ -211,7 +212,8 @@ export class QueryExpander {
       const t = stem(target);
       if (this.has(t) && !terms.has(t)) terms.set(t, RELATED_BOOST * weight);
     }
-    if (related.length > 0 || word.length < TYPO_MIN_LENGTH) return { words: [word], terms, fuzzy: false };
+    // No real word is this long: a pasted blob gets no typo search (its cost grows with the word's length).
+    if (related.length > 0 || word.length < TYPO_MIN_LENGTH || word.length > TYPO_MAX_LENGTH) return { words: [word], terms, fuzzy: false };
     // Unknown word: typo candidates within one edit of the word or its stem, and the stems of corpus words
     // within one edit of the word as typed ("educaton" → education → educ), ranked below exact matches.
     const candidates = [...this.nearTerms([word, stemmed], 1), ...this.nearWords(word).map(stem)];

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../records/load.js';
 import type { Kind } from '../records/kinds.js';
 import type { RightsRecord } from '../records/schema.js';
 import type { TermGroup } from './expand.js';
-import { LINK_TOKEN, fold } from './text.js';
+import { LINK_TOKEN, fold, isStopWord, stem } from './text.js';
 
 const LINK_FIELDS = ['links', 'aliases'];
 /** A term in more than this share of records is common (see rank); small corpora keep a floor. */
@@ -19,6 +19,8 @@ const EXACT_NAME_BONUS = 1;
 /** Credit for a word found in each field: a name says more about what a record is than its running text. */
 const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
 const FUZZY_CREDIT = 0.8;
+/** Credit for a record that holds a typed word only through its stem (national for nationality). */
+const STEM_ONLY_CREDIT = 0.7;
 /** Terms whose per-record credits are kept between queries. */
 const CREDIT_CACHE_TERMS = 4096;
 /** Records matching less than this share of the best record's weighted coverage are left out. */
@@ -75,6 +77,9 @@ export class Ranker {
       }
     });
     const weights = groups.map((g) => this.groupWeight(g));
+    const typedWords = groups.map((g) =>
+      g.words.filter((w) => !isStopWord(w) && g.terms.has(stem(w))).map((w) => ({ stem: stem(w), prefix: w.length > 5 ? w.slice(0, -2) : w })),
+    );
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const phrases = phrasePatterns(words, groups);
     const exact = new Set(this.names.get(words.join(' ')) ?? []);
@@ -88,12 +93,26 @@ export class Ranker {
       groups.forEach((g, i) => {
         let best = 0;
         let name = 0;
+        const typed = typedWords[i] ?? [];
+        // A phrase ("domestic workers") holds only as well as its weakest typed word: one word in a title is not it.
+        let phrase = typed.length >= 2 ? 1 : 0;
         for (const [t, boost] of g.terms) {
           // A word typed with a slip still says what was meant: its corrections count nearly in full.
           const weight = Math.min(1, g.fuzzy ? Math.max(boost, FUZZY_CREDIT) : boost);
-          const credit = this.credit(t, result.ref);
+          let credit = this.credit(t, result.ref);
+          const word = typed.find((w) => w.stem === t);
+          // Stemming joins words that mean different things (nationality, national): the typed form counts fully.
+          if (word && credit > 0 && !this.textOf(record).includes(` ${word.prefix}`)) credit *= STEM_ONLY_CREDIT;
+          if (word && typed.length >= 2) {
+            phrase = Math.min(phrase, credit);
+            continue;
+          }
           best = Math.max(best, weight * credit);
           if (credit === 1 && !LINK_TOKEN.test(t)) name = Math.max(name, weight);
+        }
+        if (typed.length >= 2) {
+          best = Math.max(best, phrase);
+          if (phrase === 1) name = 1;
         }
         covered += (weights[i] ?? 0) * best;
         named += (weights[i] ?? 0) * name;
