@@ -13,7 +13,7 @@ import { editDistance, fold, words as toWords } from './search/text.js';
 import { Ranker, type Hit } from './search/rank.js';
 import { Answerer } from './qa/answerer.js';
 import { EntityIndex, type EntityMention } from './qa/entities.js';
-import { understand } from './qa/question.js';
+import { understand, type Question } from './qa/question.js';
 import { linkToken, stem, isStopWord } from './search/text.js';
 import type { DirectAnswer } from './answer.js';
 import type { VocabularyMap } from './search/wordnet.js';
@@ -76,6 +76,12 @@ export class Engine {
         return { ...body, lang } as Answer;
       }
     }
+  }
+
+  /** How a text is read as a question (frame, expected answer, search words), for tools and tests. */
+  understand(text: string): Question {
+    const folded = toWords(text);
+    return understand(folded, this.entities.find(folded), text);
   }
 
   show(id: string, lang: Lang = 'en'): Answer {

@@ -35,6 +35,17 @@ describe('rights ask --json', () => {
     expect(typeof first.score).toBe('number');
   });
 
+  it('carries a direct answer for a fact question, null otherwise, and sorts results by score', () => {
+    const json = JSON.parse(rights('ask', '--json', 'when did the VCCR enter into force?').out);
+    expect(json.direct).toMatchObject({ text: 'The Vienna Convention on Consular Relations entered into force on 19 March 1967.', id: 'vccr', field: 'in_force', negative: false });
+    expect(json.direct.source).toMatchObject({ document: expect.any(String), section: expect.any(String) });
+    expect(json.results[0].id).toBe('vccr');
+    const keywords = JSON.parse(rights('ask', '--json', 'recommendations', 'firewalls').out);
+    expect(keywords.direct).toBeNull();
+    const scores = keywords.results.map((r: { score: number }) => r.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+  });
+
   it('gives dates in ISO 8601', () => {
     const json = JSON.parse(rights('ask', '--json', 'treaties', 'consular').out);
     expect(json.results[0]).toMatchObject({ id: 'vccr', adopted: '1963-04-24', in_force: '1967-03-19' });
