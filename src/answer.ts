@@ -93,6 +93,8 @@ export const HELP: HelpContent = {
     'treaties consular',
     'sessions 2006',
     'who Special Rapporteur',
+    'when did the VCCR enter into force?',
+    'who spoke about detention of children?',
     'recommendations theme:children for:states',
     'CMW',
     'show gfmd-2017-working-session',

@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import type { Answer } from '../../src/answer.js';
 import { realEngine } from '../helpers.js';
-import { DIRECT_HOSTILE, DIRECT_SENTENCE, directAnswers } from '../slack/renderer-contract.js';
+import { DIRECT_HOSTILE, DIRECT_SENTENCE, directSample } from '../slack/renderer-contract.js';
 
 describe('console renderer: direct answers', () => {
   const engine = realEngine();
-  const sample = (label: string): Answer => {
-    const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
-    if (!answer) throw new Error(`sample missing: ${label}`);
-    return answer;
-  };
+  const sample = (label: string): Answer => directSample(engine, label);
   const lines = (label: string) => renderText(sample(label)).split('\n');
 
   it('puts the sentence and its source line first, then a blank line and the results as before', () => {

@@ -10,7 +10,7 @@ import type { ChatRequest } from '../../adapters/types.js';
 import type { Answer } from '../../src/answer.js';
 import { buildDigest } from '../../src/digest/content.js';
 import { realEngine } from '../helpers.js';
-import { describeRendererContract, DIRECT_SENTENCE, directAnswers, HOSTILE, oversizedAnswers, sampleAnswers } from '../slack/renderer-contract.js';
+import { describeRendererContract, DIRECT_SENTENCE, directSample, HOSTILE, oversizedAnswers, sampleAnswers } from '../slack/renderer-contract.js';
 import { discordViolations, liveMentions, visibleTexts } from './limits-check.js';
 
 /** Discord's own ways to ping: broadcast words, a role and a user. */
@@ -171,11 +171,7 @@ describe('Discord renderer', () => {
 
 describe('Discord renderer: direct answers', () => {
   const engine = realEngine();
-  const sample = (label: string): Answer => {
-    const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
-    if (!answer) throw new Error(`sample missing: ${label}`);
-    return answer;
-  };
+  const sample = (label: string): Answer => directSample(engine, label);
   const render = (label: string, options: RenderOptions = { ephemeral: true, shareable: true }) => renderAnswer(sample(label), 'q', options);
 
   it('opens the content with the sentence in bold and its source as subtext, then the heading', () => {

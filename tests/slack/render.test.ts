@@ -7,7 +7,7 @@ import { renderAnswer, renderReply, type RenderOptions, type SlackMessage } from
 import { SLACK_MESSAGES } from '../../adapters/slack/messages.js';
 import { realEngine } from '../helpers.js';
 import { allText, button, buttons, liveMentions, slackViolations } from './inspect.js';
-import { describeRendererContract, DIRECT_SENTENCE, directAnswers, HOSTILE, oversizedAnswers } from './renderer-contract.js';
+import { describeRendererContract, DIRECT_SENTENCE, directSample, HOSTILE, oversizedAnswers } from './renderer-contract.js';
 
 type Json = Record<string, unknown>;
 
@@ -118,11 +118,7 @@ describe('Slack renderer', () => {
 
 describe('Slack renderer: direct answers', () => {
   const engine = realEngine();
-  const sample = (label: string): Answer => {
-    const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
-    if (!answer) throw new Error(`sample missing: ${label}`);
-    return answer;
-  };
+  const sample = (label: string): Answer => directSample(engine, label);
   const blocksOf = (message: SlackMessage) => message.blocks as unknown as Json[];
 
   it('puts the sentence in bold first, its source in a context line, then the results', () => {

@@ -89,6 +89,13 @@ export const DIRECT_SENTENCE = {
  * Answers carrying a direct answer, built by hand over real results: positive with a citation, an honest
  * negative on an empty answer, Spanish, hostile and oversized ones.
  */
+/** One of the direct-answer samples, by label (throws when the label is unknown). */
+export function directSample(engine: Engine, label: string): Answer {
+  const answer = directAnswers(engine).find(([l]) => l === label)?.[1];
+  if (!answer) throw new Error(`sample missing: ${label}`);
+  return answer;
+}
+
 export function directAnswers(engine: Engine): [string, Answer][] {
   const results = engine.ask('treaties consular');
   const spanish = engine.ask('treaties consular', {}, 'es');
