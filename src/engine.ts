@@ -42,7 +42,7 @@ export class Engine {
   constructor(
     readonly kb: KnowledgeBase,
     readonly index: lunr.Index,
-    vocabulary: VocabularyMap = {},
+    vocabulary: VocabularyMap | (() => VocabularyMap) = {},
   ) {
     this.expander = new QueryExpander(kb, index, vocabulary);
     this.relations = buildRelations(kb);
@@ -155,7 +155,7 @@ export class Engine {
     if (answered && (grammarKind === undefined || answered.kind === grammarKind)) {
       hits = answered.hits;
       direct = answered.direct;
-      kind = answered.kind ?? kind;
+      kind = answered.kind;
     } else if (asQuestion && !kind && question.asks === 'person') kind = 'speaker';
     if (hits === undefined && asQuestion && groups.length > 0) {
       // A question whose words the knowledge base barely holds gets an honest "no record", then the nearest

@@ -100,7 +100,19 @@ export class Answerer {
     // "how many people attended the workshop": counts live in the meeting's text, not in a field: the meeting first.
     if (q.asks === 'count' && sessions.length > 0) {
       const session = this.pickSession(sessions, undefined, words);
-      if (session) return { hits: this.first(session, this.rank(words, undefined)) };
+      const family = (id: string) => id === session?.id || (this.kb.byId.get(id) as SessionRecord | undefined)?.parent === session?.id;
+      // "how many recommendations / speakers": a count of the records the knowledge base holds, said as such.
+      if (session && q.kind === 'recommendation') {
+        const recs = this.kb.records.filter((r) => r.kind === 'recommendation' && family(r.session));
+        const direct = this.direct.sessionCount(session, 'recommendations', recs.length, lang);
+        return { kind: 'recommendation', hits: recs.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct };
+      }
+      // Speakers are counted when asked for as speakers; people who attended are in the meeting's text.
+      if (session && q.frame === 'spoke') {
+        const people = this.peopleOf(session, 'speakers');
+        return { kind: 'speaker', hits: people.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct: this.direct.sessionCount(session, 'speakers', people.length, lang) };
+      }
+      if (session) return { kind: undefined, hits: this.first(session, this.rank(words, undefined)) };
     }
     // "which session of the 2006 workshop looked at X": the part of a meeting that fits the rest of the question.
     if (q.kind === 'session' && sessions.length > 0 && !sessionFrame && q.asks !== 'date' && q.asks !== 'place') {

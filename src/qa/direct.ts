@@ -40,7 +40,9 @@ const T: Record<Lang, Templates> = {
     held_in_from: '{name} was held in {place} from {date} to {end}.',
     no_year: 'The source dates {name} {date} but does not give the year.',
     no_place: 'The source does not say where {name} was held; it dates it {date}.',
-    date_unsure: 'The source is not consistent about the dates: {note}',
+    date_note: 'About the date: {note}',
+    count_recommendations: 'The knowledge base holds {n} recommendations from {name}.',
+    count_speakers: 'The {doc} for {name} names {n} speakers.',
     chair: '{name} was chaired by {people}.',
     moderators: '{name} was moderated by {people}.',
     rapporteur: 'The rapporteur of {name} was {people}.',
@@ -71,7 +73,9 @@ const T: Record<Lang, Templates> = {
     held_in_from: '{name} se celebró en {place} del {date} al {end}.',
     no_year: 'La fuente sitúa {name} el {date}, pero no indica el año.',
     no_place: 'La fuente no indica dónde se celebró {name}; lo sitúa el {date}.',
-    date_unsure: 'La fuente no es coherente sobre las fechas (nota en inglés): {note}',
+    date_note: 'Sobre la fecha (nota en inglés): {note}',
+    count_recommendations: 'La base de conocimientos contiene {n} recomendaciones de {name}.',
+    count_speakers: 'El {doc} de {name} nombra a {n} ponentes.',
     chair: '{name} fue presidido por {people}.',
     moderators: '{name} fue moderado por {people}.',
     rapporteur: 'El relator de {name} fue {people}.',
@@ -102,7 +106,9 @@ const T: Record<Lang, Templates> = {
     held_in_from: "{name} s'est tenu à {place} du {date} au {end}.",
     no_year: "La source date {name} du {date}, mais n'indique pas l'année.",
     no_place: "La source n'indique pas où s'est tenu {name} ; elle le date du {date}.",
-    date_unsure: "La source n'est pas cohérente sur les dates (note en anglais) : {note}",
+    date_note: 'Sur la date (note en anglais) : {note}',
+    count_recommendations: 'La base de connaissances contient {n} recommandations de {name}.',
+    count_speakers: 'Le {doc} de {name} nomme {n} intervenants.',
     chair: '{name} a été présidé par {people}.',
     moderators: '{name} a été modéré par {people}.',
     rapporteur: 'Le rapporteur de {name} était {people}.',
@@ -159,7 +165,8 @@ export class DirectAnswers {
     const end = s.end_date ? formatDate(s.end_date, lang) : undefined;
     const key = `held${withPlace && place ? '_in' : '_on'}${end ? '_from' : ''}`.replace('held_on_from', 'held_from');
     const answer = this.make(lang, key, { name, date, end: end ?? '', place: place ?? '' }, s, withPlace ? 'city' : 'date');
-    if (s.date_note && s.end_date) answer.text += ` ${fill(lang, 'date_unsure', { note: s.date_note })}`;
+    // What the source says about its own dates (a missing year, two dates that disagree) goes with them.
+    if (s.date_note) answer.text += ` ${fill(lang, 'date_note', { note: s.date_note })}`;
     return answer;
   }
 
@@ -170,6 +177,12 @@ export class DirectAnswers {
     const people = field === 'organizers' ? (s.organizers ?? []) : [...new Set(ids)].map((id) => this.personName(id));
     if (people.length === 0) return this.make(lang, `no_${field}`, { name, doc: this.docLabel(s, lang) }, s, field === 'speakers' ? 'speakers_note' : field, true);
     return this.make(lang, field, { name, people: list(people, T[lang].and ?? 'and') }, s, field);
+  }
+
+  /** How many records of a kind the knowledge base holds for a meeting (a count of records, not of the people present). */
+  sessionCount(s: SessionRecord, what: 'recommendations' | 'speakers', n: number, lang: Lang): DirectAnswer {
+    if (n === 0 && what === 'speakers') return this.sessionPeople(s, 'speakers', lang);
+    return this.make(lang, `count_${what}`, { name: sessionName(s, lang), n: String(n), doc: this.docLabel(s, lang) }, s, what === 'speakers' ? 'speakers' : 'recommendations');
   }
 
   observanceDate(o: Extract<RightsRecord, { kind: 'observance' }>, lang: Lang): DirectAnswer {

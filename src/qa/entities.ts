@@ -41,6 +41,8 @@ const PRIORITY: Record<EntityType, number> = { treaty: 6, observance: 5, speaker
 export class EntityIndex {
   /** First word → names starting with it, longest first. */
   private readonly byFirst = new Map<string, { words: string[]; names: EntityName[] }[]>();
+  /** The same entries by their whole name, so a name given twice is merged at once. */
+  private readonly byKey = new Map<string, { words: string[]; names: EntityName[] }>();
 
   constructor(kb: Pick<KnowledgeBase, 'records' | 'byId' | 'lexicon' | 'documents'>) {
     for (const r of kb.records) {
@@ -100,7 +102,7 @@ export class EntityIndex {
         // Spanish and French names of places and organizations ("Ginebra", "OIT") stand for the English name.
         for (const en of entry.en ?? []) {
           const words = fold(en).split(' ');
-          const same = this.byFirst.get(words[0] ?? '')?.find((e) => e.words.join(' ') === words.join(' '));
+          const same = this.byKey.get(words.join(' '));
           for (const n of same?.names ?? []) for (const name of foreign) this.add(name, n.type, n.ids, n.label);
         }
       }
@@ -127,10 +129,12 @@ export class EntityIndex {
     if (words.length === 1 && (isStopWord(words[0] ?? '') || GENERIC.has(words[0] ?? '') || /^\d+$/.test(words[0] ?? '') || (words[0] ?? '').length < 3)) return;
     // Names made of general words ("Human Rights Day") are specific only as the full title of a record.
     if (words.every((w) => GENERIC.has(w) || isStopWord(w)) && type !== 'treaty' && type !== 'observance') return;
-    const list = this.byFirst.get(words[0] ?? '') ?? [];
-    let entry = list.find((e) => e.words.join(' ') === words.join(' '));
+    const key = words.join(' ');
+    let entry = this.byKey.get(key);
     if (!entry) {
       entry = { words, names: [] };
+      this.byKey.set(key, entry);
+      const list = this.byFirst.get(words[0] ?? '') ?? [];
       list.push(entry);
       this.byFirst.set(words[0] ?? '', list);
     }

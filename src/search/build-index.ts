@@ -1,7 +1,7 @@
 // Builds the lunr index over all records, and saves/loads it as data/index.json keyed by the seeds' hash.
 // Field boosts: title and aliases highest, then themes and links, then metadata, then text.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import lunr from 'lunr';
 import type { KnowledgeBase, SourceDocument } from '../records/load.js';
 import type { RightsRecord } from '../records/schema.js';
@@ -27,8 +27,31 @@ interface SerializedIndex {
   hash: string;
   kb: KnowledgeSnapshot;
   index: object;
-  /** Words the records lack → record words they relate to (WordNet), computed here so start-up never reads WordNet. */
+}
+
+/**
+ * Words the records lack → record words they relate to (WordNet), computed with the index so that start-up
+ * never reads WordNet. Kept in its own file beside the index, read on the first word that needs it.
+ */
+interface SerializedVocabulary {
+  version: number;
+  hash: string;
   vocabulary: VocabularyMap;
+}
+
+/** Where the vocabulary map of an index file lives. */
+export function vocabularyPath(indexPath: string): string {
+  return join(dirname(indexPath), 'vocabulary.json');
+}
+
+/** Reads the vocabulary map saved beside an index, if it was built from the same seeds; empty otherwise. */
+export function readVocabulary(indexPath: string, hash: string): VocabularyMap {
+  try {
+    const saved = JSON.parse(readFileSync(vocabularyPath(indexPath), 'utf8')) as SerializedVocabulary;
+    return saved.version === INDEX_VERSION && saved.hash === hash ? saved.vocabulary : {};
+  } catch {
+    return {}; // missing or damaged: questions still work, with the lexicon only, until the next build
+  }
 }
 
 export function snapshotOf(kb: KnowledgeBase): KnowledgeSnapshot {
@@ -139,12 +162,12 @@ export function buildVocabulary(kb: Pick<KnowledgeBase, 'records'>): VocabularyM
 }
 
 /** Reads a prebuilt index and record snapshot if they were built from the same seeds; undefined otherwise. */
-export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Index; kb: KnowledgeBase; vocabulary: VocabularyMap } | undefined {
+export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Index; kb: KnowledgeBase; vocabulary: () => VocabularyMap } | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SerializedIndex;
     if (saved.version !== INDEX_VERSION || saved.hash !== hash) return undefined;
-    return { index: lunr.Index.load(saved.index), kb: restoreSnapshot(saved.kb, hash), vocabulary: saved.vocabulary ?? {} };
+    return { index: lunr.Index.load(saved.index), kb: restoreSnapshot(saved.kb, hash), vocabulary: () => readVocabulary(path, hash) };
   } catch {
     return undefined; // a damaged file is simply rebuilt
   }
@@ -154,7 +177,10 @@ export function readPrebuiltIndex(path: string, hash: string): { index: lunr.Ind
 export function writeIndex(path: string, kb: KnowledgeBase, index: lunr.Index, vocabulary: VocabularyMap = buildVocabulary(kb)): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  const saved: SerializedIndex = { version: INDEX_VERSION, hash: kb.hash, kb: snapshotOf(kb), index: index.toJSON(), vocabulary };
+  const saved: SerializedIndex = { version: INDEX_VERSION, hash: kb.hash, kb: snapshotOf(kb), index: index.toJSON() };
+  const words: SerializedVocabulary = { version: INDEX_VERSION, hash: kb.hash, vocabulary };
+  writeFileSync(`${temp}.vocabulary`, JSON.stringify(words));
+  renameSync(`${temp}.vocabulary`, vocabularyPath(path));
   writeFileSync(temp, JSON.stringify(saved));
   renameSync(temp, path);
 }

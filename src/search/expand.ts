@@ -65,6 +65,13 @@ export interface Expansion {
 
 export class QueryExpander {
   private readonly phrases = new Map<string, PhraseTarget>();
+  /** The WordNet map, or how to read it: most queries never need it, so start-up does not parse it. */
+  private vocabularySource: VocabularyMap | (() => VocabularyMap);
+
+  private get vocabulary(): VocabularyMap {
+    if (typeof this.vocabularySource === 'function') this.vocabularySource = this.vocabularySource();
+    return this.vocabularySource;
+  }
 
   private readonly index: IndexInternals;
 
@@ -73,8 +80,9 @@ export class QueryExpander {
   constructor(
     kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>,
     index: lunr.Index,
-    private readonly vocabulary: VocabularyMap = {},
+    vocabulary: VocabularyMap | (() => VocabularyMap) = {},
   ) {
+    this.vocabularySource = vocabulary;
     this.index = index as unknown as IndexInternals;
     this.corpusText = () => kb.records.flatMap((r) => [r.title, r.text]);
     // A synonym also searches the canonical words of its theme or group ("kids" → children).

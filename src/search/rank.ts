@@ -66,10 +66,21 @@ export class Ranker {
    */
   rank(words: readonly string[], groups: readonly TermGroup[], kind?: Kind): Hit[] {
     if (groups.length === 0) return [];
-    const common = (g: TermGroup) => [...g.terms.keys()].every((t) => this.documentFrequency(t) > this.commonThreshold);
-    const distinctive = groups.filter((g) => !common(g));
+    // Common terms are left out of the lunr query where rarer ones find the candidates: a group made only of
+    // common terms when other groups have rare ones, and a group's common terms when a rare word typed in it
+    // is in the index ("national human rights institutions" is found by "institutions").
+    const rare = (t: string) => this.documentFrequency(t) <= this.commonThreshold;
+    const anyRare = groups.some((g) => [...g.terms.keys()].some(rare));
     const queried = new Map<string, number>();
-    for (const g of distinctive.length > 0 ? distinctive : groups) for (const [t, b] of g.terms) queried.set(t, Math.max(b, queried.get(t) ?? 0));
+    for (const g of groups) {
+      const terms = [...g.terms];
+      const rareTyped = terms.some(([t, b]) => b >= 1 && !LINK_TOKEN.test(t) && rare(t) && this.documentFrequency(t) > 0);
+      const allCommon = terms.every(([t]) => !rare(t));
+      for (const [t, b] of terms) {
+        if (allCommon ? anyRare : rareTyped && !rare(t)) continue;
+        queried.set(t, Math.max(b, queried.get(t) ?? 0));
+      }
+    }
     const results = this.index.query((q) => {
       for (const [term, boost] of queried) {
         // Link tokens only occur in the links and aliases fields: searching the others is wasted work.
@@ -77,9 +88,19 @@ export class Ranker {
       }
     });
     const weights = groups.map((g) => this.groupWeight(g));
-    const typedWords = groups.map((g) =>
-      g.words.filter((w) => !isStopWord(w) && g.terms.has(stem(w))).map((w) => ({ stem: stem(w), prefix: w.length > 5 ? w.slice(0, -2) : w })),
-    );
+    // Each group's terms, prepared once: weight, whether it is a typed word (and the typed form), whether a link.
+    const prepared = groups.map((g) => {
+      const typed = new Map<string, string>();
+      for (const w of g.words) if (!isStopWord(w) && g.terms.has(stem(w))) typed.set(stem(w), w.length > 5 ? ` ${w.slice(0, -2)}` : ` ${w}`);
+      const terms = [...g.terms].map(([t, boost]) => ({
+        term: t,
+        // A word typed with a slip still says what was meant: its corrections count nearly in full.
+        weight: Math.min(1, g.fuzzy ? Math.max(boost, FUZZY_CREDIT) : boost),
+        surface: typed.get(t),
+        link: LINK_TOKEN.test(t),
+      }));
+      return { terms, phrase: typed.size >= 2 };
+    });
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const phrases = phrasePatterns(words, groups);
     const exact = new Set(this.names.get(words.join(' ')) ?? []);
@@ -90,33 +111,31 @@ export class Ranker {
       if (!record || (kind && record.kind !== kind)) continue;
       let covered = 0;
       let named = 0;
-      groups.forEach((g, i) => {
+      for (let i = 0; i < prepared.length; i++) {
+        const group = prepared[i];
+        if (!group) continue;
         let best = 0;
         let name = 0;
-        const typed = typedWords[i] ?? [];
         // A phrase ("domestic workers") holds only as well as its weakest typed word: one word in a title is not it.
-        let phrase = typed.length >= 2 ? 1 : 0;
-        for (const [t, boost] of g.terms) {
-          // A word typed with a slip still says what was meant: its corrections count nearly in full.
-          const weight = Math.min(1, g.fuzzy ? Math.max(boost, FUZZY_CREDIT) : boost);
-          let credit = this.credit(t, result.ref);
-          const word = typed.find((w) => w.stem === t);
+        let phrase = group.phrase ? 1 : 0;
+        for (const { term, weight, surface, link } of group.terms) {
+          let credit = this.credit(term, result.ref);
           // Stemming joins words that mean different things (nationality, national): the typed form counts fully.
-          if (word && credit > 0 && !this.textOf(record).includes(` ${word.prefix}`)) credit *= STEM_ONLY_CREDIT;
-          if (word && typed.length >= 2) {
+          if (surface !== undefined && credit > 0 && !this.textOf(record).includes(surface)) credit *= STEM_ONLY_CREDIT;
+          if (surface !== undefined && group.phrase) {
             phrase = Math.min(phrase, credit);
             continue;
           }
-          best = Math.max(best, weight * credit);
-          if (credit === 1 && !LINK_TOKEN.test(t)) name = Math.max(name, weight);
+          if (weight * credit > best) best = weight * credit;
+          if (credit === 1 && !link && weight > name) name = weight;
         }
-        if (typed.length >= 2) {
+        if (group.phrase) {
           best = Math.max(best, phrase);
           if (phrase === 1) name = 1;
         }
         covered += (weights[i] ?? 0) * best;
         named += (weights[i] ?? 0) * name;
-      });
+      }
       const coverage = covered / total;
       const nameCoverage = named / total;
       const score = coverage + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
