@@ -19,6 +19,8 @@ const EXACT_NAME_BONUS = 1;
 /** Credit for a word found in each field: a name says more about what a record is than its running text. */
 const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
 const FUZZY_CREDIT = 0.8;
+/** How many of the best records the phrase check reorders. */
+const PHRASE_CHECKED = 40;
 /** Credit for a record that holds a typed word only through its stem (national for nationality). */
 const STEM_ONLY_CREDIT = 0.7;
 /** Terms whose per-record credits are kept between queries. */
@@ -64,7 +66,13 @@ export class Ranker {
    * lunr scores every record a term matches, so they cost the most and discriminate the least. They still
    * count for coverage, checked directly in the inverted index.
    */
-  rank(words: readonly string[], groups: readonly TermGroup[], kind?: Kind): Hit[] {
+  rank(words: readonly string[], allGroups: readonly TermGroup[], kind?: Kind): Hit[] {
+    // A word typed twice says nothing more than once ("rights rights rights…").
+    const seen = new Set<string>();
+    const groups = allGroups.filter((g) => {
+      const key = g.words.join(' ');
+      return !seen.has(key) && seen.add(key);
+    });
     if (groups.length === 0) return [];
     // Common terms are left out of the lunr query where rarer ones find the candidates: a group made only of
     // common terms when other groups have rare ones, and a group's common terms when a rare word typed in it
@@ -143,9 +151,10 @@ export class Ranker {
     }
     const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
     const kept = hits.filter((h) => h.coverage >= best * KEEP_SHARE || exact.has(h.record.id));
-    // Phrases are checked on the records kept only: the regular expressions are the costly part.
+    // Phrases only reorder the best records: they are checked on the leading ones, the costly part otherwise.
     if (phrases.length > 0) {
-      for (const hit of kept) {
+      kept.sort((a, b) => b.score - a.score);
+      for (const hit of kept.slice(0, PHRASE_CHECKED)) {
         const text = this.textOf(hit.record);
         let found = 0;
         for (const p of phrases) if (p.test(text)) found += 1;
@@ -236,10 +245,10 @@ function phrasePatterns(words: readonly string[], groups: readonly TermGroup[]):
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] ?? '';
     const b = words[i + 1] ?? '';
-    if (!typed.has(a) || !typed.has(b) || a.length < 3 || b.length < 3) continue;
+    if (!typed.has(a) || !typed.has(b) || a.length < 3 || b.length < 3 || a === b) continue;
     patterns.push(new RegExp(` ${prefix(a)}\\w*(?: (?:of|the|and|for|in|on|to|de|del|des|du|la|le|les|los|las|el))? ${prefix(b)}\\w* `));
   }
-  return patterns.slice(0, 8);
+  return [...new Map(patterns.map((p) => [p.source, p])).values()].slice(0, 8);
 }
 
 function prefix(word: string): string {
