@@ -177,6 +177,7 @@ export function syntheticKnowledgeBase(v: SeedVocabulary, size: number, seed = 1
     taxonomy: v.taxonomy,
     lexicon: v.lexicon,
     documents,
+    authorities: new Map(),
     locations: new Map(),
     hash: syntheticHash(size, seed),
   };

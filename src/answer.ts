@@ -3,6 +3,7 @@
 import type { Kind, RightsRecord } from './records/schema.js';
 import type { QueryFilters } from './query/parse.js';
 import type { Lang } from './i18n/catalog.js';
+import type { When } from './i18n/dates.js';
 
 /** A message for the user as a catalog key and its parameters, so each renderer can translate it. */
 export interface Message {
@@ -10,14 +11,24 @@ export interface Message {
   params?: Record<string, string | number>;
 }
 
-/** Where a record comes from in the source corpus. */
+/**
+ * Where a claim comes from: a passage of one of the meeting documents (kind "document": document id,
+ * section, paragraph), or an external authority (kind "authority": `document` is the authority id,
+ * `section` the reference within it, e.g. "A/RES/55/93").
+ */
 export interface Citation {
+  kind: 'document' | 'authority';
   document: string;
-  /** Title of the source document. */
+  /** Title of the source document or authority. */
   title: string;
+  /** A short name for compact source lines ("UNITAR 2006 workshop report", "GA res. 55/93"). */
+  short: string;
   section: string;
   paragraph?: number | string;
   note?: string;
+  url?: string;
+  /** For an authority: the record fields it is the source of (e.g. adopted, in_force). */
+  fields?: string[];
 }
 
 /** A link from one record to another, with how they relate ("session", "speaker", "invoked by"…). */
@@ -34,7 +45,16 @@ export interface ResultItem {
   score: number;
   /** A short passage of the record's text that matches the query. */
   snippet: string;
+  /** The source of what the record states: its authority when it has one (a treaty's depositary), else its meeting document. */
   citation: Citation;
+  /** Where the meeting documents discuss the record, when its main citation is an external authority. */
+  discussedIn?: Citation;
+  /** Every external authority the record cites, with the fields each is the source of. */
+  authorities: Citation[];
+  /** What the source says about the record's date (a missing year, two dates that disagree), when it says something. */
+  dateNote?: string;
+  /** How the record's main date reads for people (see src/i18n/dates.ts formatWhen). */
+  when?: When;
   /** The record's main date (session date, treaty adoption…), ISO 8601, if it has one. */
   date?: string;
   related: RelatedRecord[];
@@ -77,7 +97,14 @@ export interface DirectAnswer {
 
 export type AnswerBody =
   | { type: 'results'; query: QueryEcho; total: number; offset: number; items: ResultItem[]; notes: Message[]; direct?: DirectAnswer }
-  | { type: 'empty'; query: QueryEcho; suggestions: string[]; direct?: DirectAnswer }
+  | {
+      type: 'empty';
+      query: QueryEcho;
+      suggestions: string[];
+      direct?: DirectAnswer;
+      /** Records of other kinds that match (the query had a kind): `query` is the words to ask without it. */
+      elsewhere?: { query: string; total: number };
+    }
   | { type: 'record'; item: ResultItem }
   | { type: 'not-found'; id: string; suggestions: string[] }
   | { type: 'themes'; themes: { id: string; label: string; count: number }[] }

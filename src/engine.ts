@@ -7,7 +7,7 @@ import type { KnowledgeBase } from './records/load.js';
 import type { Kind, RightsRecord } from './records/schema.js';
 import { parseQuery, type ParsedQuery } from './query/parse.js';
 import { QueryExpander, type TermGroup } from './search/expand.js';
-import { resolveFilters, type RecordFilter } from './search/filters.js';
+import { orderByFit, resolveFilters, type RecordFilter } from './search/filters.js';
 import { buildRelations, presentRecord, type RelationIndex } from './search/present.js';
 import { editDistance, fold, words as toWords } from './search/text.js';
 import { Ranker, type Hit } from './search/rank.js';
@@ -185,7 +185,7 @@ export class Engine {
       (groups.length === 0 && parsed.words.length > 0
         ? [] // only stop words or symbols: nothing to look for
         : groups.length === 0
-          ? this.list(parsed.kind).map((record) => ({ record, score: 0, coverage: 0 }))
+          ? orderByFit(this.list(parsed.kind), filters.fit).map((record) => ({ record, score: 0, coverage: 0 }))
           : this.rankWords(words, parsed.kind));
     const matching = hits.filter((h) => filters.test(h.record));
     if (matching.length === 0) return { ...this.empty(echo, words, parsed.kind, filters.test, groups), ...(direct ? { direct } : {}) };
@@ -195,7 +195,7 @@ export class Engine {
     const items: ResultItem[] = matching
       .slice(offset, offset + limit)
       .map((h) => presentRecord(h.record, round(h.score), words, this.kb, this.relations));
-    const notes = groups.filter((g) => g.fuzzy).map((g) => ({ key: 'results.fuzzy', params: { words: g.words.join(' ') } }));
+    const notes = [...filters.notes, ...groups.filter((g) => g.fuzzy).map((g) => ({ key: 'results.fuzzy', params: { words: g.words.join(' ') } }))];
     return { type: 'results', query: echo, total: matching.length, offset, items, notes, ...(direct ? { direct } : {}) };
   }
 
@@ -244,17 +244,22 @@ export class Engine {
   }
 
   private empty(echo: QueryEcho, words: string[], kind: Kind | undefined, test: RecordFilter, groups: TermGroup[]): AnswerBody {
+    // How many records of other kinds match is data (`elsewhere`), for each renderer to say in the asker's language.
+    const elsewhere = kind ? this.rank(words, undefined, groups).filter((h) => test(h.record)).length : 0;
     const suggestions: string[] = [];
-    if (kind) {
-      const elsewhere = this.rank(words, undefined, groups).filter((h) => test(h.record));
-      if (elsewhere.length > 0) suggestions.push(`${words.join(' ')} (all kinds: ${elsewhere.length} results)`);
-    }
     for (const word of words.filter((w) => w.length >= 4 && w.length <= 20)) {
       for (const near of this.nearbyWords(word)) if (!suggestions.includes(near)) suggestions.push(near);
     }
     const themes = this.popularThemes();
-    return { type: 'empty', query: echo, suggestions: [...suggestions.slice(0, 5), ...themes].slice(0, 8) };
+    const room = elsewhere > 0 ? 1 : 0;
+    return {
+      type: 'empty',
+      query: echo,
+      suggestions: [...suggestions.slice(0, 5 - room), ...themes].slice(0, 8 - room),
+      ...(elsewhere > 0 ? { elsewhere: { query: words.join(' '), total: elsewhere } } : {}),
+    };
   }
+
 
   /** Words of the corpus within two edits of `word`. */
   private nearbyWords(word: string): string[] {

@@ -1,11 +1,13 @@
 // The `rights` commands: same grammar as the chat; --json gives the stable JSON contract.
-import type { Engine } from '../../src/engine.js';
+import { DEFAULT_PAGE_SIZE, type Engine, type PageOptions } from '../../src/engine.js';
+import type { Answer } from '../../src/answer.js';
 import { RecordsError } from '../../src/records/errors.js';
 import { buildIndex, writeIndex } from '../../src/search/build-index.js';
 import { openEngine } from '../../src/open.js';
 import { answerToJson, digestToJson, itemToJson } from '../../src/json.js';
 import { buildDigest, isDate } from '../../src/digest/content.js';
-import { isLang } from '../../src/i18n/catalog.js';
+import { isLang, translator } from '../../src/i18n/catalog.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
 import { resolveVocabulary } from '../../src/search/filters.js';
 import { renderDigestText } from '../console/render-digest.js';
 import { ConfigError, readConfig } from '../config.js';
@@ -16,7 +18,10 @@ import { renderText } from '../console/render.js';
 import { join } from 'node:path';
 
 export const USAGE = `Usage:
-  rights ask [--json] <words…>      search, e.g. rights ask recommendations firewalls
+  rights ask [--json] [--offset N] [--limit N] <words…>
+                                    search, e.g. rights ask recommendations firewalls;
+                                    --offset skips the first N results (default 0),
+                                    --limit shows up to N results, 1–100 (default ${DEFAULT_PAGE_SIZE})
   rights show [--json] <id>         one record in full
   rights list [--json] <kind>       every record of a kind (recommendations, treaties, sessions, speakers, observances)
   rights themes [--json]            the theme taxonomy
@@ -43,10 +48,11 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
   try {
     switch (command) {
       case 'ask': {
+        const page = takePage(rest);
         const { engine } = await openEngine({ root });
-        const answer = engine.ask(rest.join(' '));
+        const answer = engine.ask(rest.join(' '), page);
         if (!json) {
-          io.out(renderText(answer));
+          io.out(renderAskText(answer, page));
           return answer.type === 'help' ? 2 : 0;
         }
         const out = answerToJson(answer, USAGE);
@@ -69,7 +75,7 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
           printJson({ kind: kind ?? null, total: records.length, results: records.map((r) => itemToJson(presentFor(engine, r.id))) });
         } else {
           io.out(records.map((r) => `${r.id.padEnd(52)} ${r.title}`).join('\n'));
-          io.out(`${records.length} ${kind ?? 'record'}${records.length === 1 ? '' : 's'}`);
+          io.out(translator('en', MESSAGES)(`count.${kind ?? 'all'}`, { n: records.length }));
         }
         return 0;
       }
@@ -82,8 +88,9 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
       case 'check': {
         const { loadKnowledgeBase } = await import('../../src/records/load.js');
         const kb = loadKnowledgeBase({ root });
-        const counts = KINDS.map((k) => `${kb.records.filter((r) => r.kind === k).length} ${k}`).join(', ');
-        io.out(`seeds OK: ${kb.records.length} records (${counts}), ${kb.taxonomy.themes.length} themes`);
+        const t = translator('en', MESSAGES);
+        const counts = KINDS.map((k) => t(`count.${k}`, { n: kb.records.filter((r) => r.kind === k).length })).join(', ');
+        io.out(`seeds OK: ${t('count.all', { n: kb.records.length })} (${counts}), ${kb.taxonomy.themes.length} themes`);
         return 0;
       }
       case 'digest': {
@@ -168,7 +175,49 @@ function takeOption(args: string[], name: string): string | undefined {
   const value = args[i + 1];
   if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
   args.splice(i, 2);
+  if (args.includes(name)) throw new UsageError(`${name} given twice`);
   return value;
+}
+
+const MAX_LIMIT = 100;
+
+/** Removes `--offset N` and `--limit N` (or `--offset=N`) from the words of `ask`, validated. */
+function takePage(args: string[]): PageOptions {
+  args.splice(0, args.length, ...args.flatMap((a) => (/^--(offset|limit)=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a])));
+  const offset = takeOption(args, '--offset');
+  const limit = takeOption(args, '--limit');
+  const page: PageOptions = {};
+  if (offset !== undefined) {
+    if (!/^\d+$/.test(offset)) throw new UsageError(`--offset expects a whole number of results to skip (0 or more), got "${offset}"`);
+    page.offset = Number(offset);
+  }
+  if (limit !== undefined) {
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_LIMIT) throw new UsageError(`--limit expects a whole number from 1 to ${MAX_LIMIT}, got "${limit}"`);
+    page.limit = Number(limit);
+  }
+  return page;
+}
+
+/**
+ * An answer to `rights ask` as text. renderText ends a page with the chat's hints ("more", "show <id>");
+ * the command line has no `more`, so its hint gives the command for the next page instead.
+ */
+function renderAskText(answer: Answer, page: PageOptions): string {
+  const text = renderText(answer);
+  if (answer.type !== 'results') return text;
+  const t = translator(answer.lang, MESSAGES);
+  const next = answer.offset + answer.items.length;
+  if (answer.items.length === 0) return t('results.pastEnd', { total: answer.total, from: answer.offset + 1 });
+  const more = next < answer.total;
+  const chatHint = t(more ? 'results.more' : 'results.details');
+  const command = ['rights ask', `--offset ${next}`, ...(page.limit !== undefined ? [`--limit ${page.limit}`] : []), shellQuote(answer.query.text)].join(' ');
+  const cliHint = more ? t('results.moreCli', { command }) : t('results.detailsCli');
+  return text.endsWith(chatHint) ? text.slice(0, -chatHint.length) + cliHint : text;
+}
+
+/** Quotes a query so that it can be pasted into a POSIX shell as one argument. */
+function shellQuote(text: string): string {
+  return /[$`\\"!]/.test(text) ? `'${text.replace(/'/g, `'\\''`)}'` : `"${text}"`;
 }
 
 function presentFor(engine: Engine, id: string) {

@@ -6,8 +6,9 @@ import type { Engine } from '../../src/engine.js';
 import { renderText } from './render.js';
 import { renderDigestText } from './render-digest.js';
 import { buildDigest } from '../../src/digest/content.js';
-import { translator } from '../../src/i18n/catalog.js';
+import { translator, type Lang } from '../../src/i18n/catalog.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
+import { fold } from '../../src/search/text.js';
 
 export interface ConsoleChatOptions {
   engine: Engine;
@@ -18,13 +19,15 @@ export interface ConsoleChatOptions {
 }
 
 const QUIT = new Set(['quit', 'exit', 'q', ':q', 'bye']);
+/** "More" in English, Spanish and French, compared folded (case and accents ignored: "Más" is "mas"). */
+const MORE = new Map<string, Lang>([['more', 'en'], ['mas', 'es'], ['plus', 'fr'], ['suite', 'fr']]);
 
 /** Runs until `quit` or end of input. */
 export function runConsoleChat({ engine, input, output, interactive }: ConsoleChatOptions): Promise<void> {
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'rights> ' });
   const say = (text: string) => output.write(`${text}\n`);
   const t = translator('en', MESSAGES);
-  let last: { text: string; offset: number } | undefined;
+  let last: { text: string; offset: number; lang: Lang } | undefined;
 
   if (interactive) {
     say(t('console.welcome'));
@@ -42,21 +45,22 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
         return;
       }
       try {
-        if (text.toLowerCase() === 'more') {
-          if (!last) say(t('console.nothingToContinue'));
+        const more = MORE.get(fold(text));
+        if (more) {
+          if (!last) say(translator(more, MESSAGES)('console.nothingToContinue'));
           else {
             const answer = engine.ask(last.text, { offset: last.offset });
             if (answer.type === 'results' && answer.items.length > 0) {
-              last = { text: last.text, offset: last.offset + answer.items.length };
+              last = { ...last, offset: last.offset + answer.items.length };
               say(renderText(answer));
-            } else say(t('console.noMore'));
+            } else say(translator(last.lang, MESSAGES)('console.noMore'));
           }
         } else if (/^digest\b/i.test(text)) {
           // The console has no channel to subscribe: `digest` previews today's digest.
           say(renderDigestText(buildDigest(engine, { date: new Date().toISOString().slice(0, 10) }).digest));
         } else if (text !== '' || interactive) {
           const answer = engine.ask(text);
-          last = answer.type === 'results' ? { text, offset: answer.items.length } : undefined;
+          last = answer.type === 'results' ? { text, offset: answer.items.length, lang: answer.lang } : undefined;
           say(renderText(answer));
         }
       } catch (error) {

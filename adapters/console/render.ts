@@ -1,8 +1,8 @@
 // Plain-text rendering of core answers, for the console chat and the CLI. Pure functions.
 import type { Answer, DirectAnswer, HelpContent, Message, ResultItem } from '../../src/answer.js';
-import { translator, type Translate } from '../../src/i18n/catalog.js';
+import { translator, type Lang, type Translate } from '../../src/i18n/catalog.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
-import { byLine, formatCitation, recordFields } from '../../src/display.js';
+import { byLine, dateText, formatCitation, recordFields, sourceLines } from '../../src/display.js';
 
 export function renderText(answer: Answer): string {
   const t = translator(answer.lang, MESSAGES);
@@ -23,17 +23,18 @@ export function renderText(answer: Answer): string {
           : kind
             ? t('empty.nothingKind', { phrase, kind: t(`kinds.${kind}`).toLowerCase() })
             : t('empty.nothing', { phrase });
-      return [first, ...(answer.suggestions.length ? [t('empty.try', { suggestions: answer.suggestions.join(' · ') })] : []), t('empty.help')].join('\n');
+      const suggestions = [...(answer.elsewhere ? [t('empty.elsewhere', answer.elsewhere)] : []), ...answer.suggestions];
+      return [first, ...(suggestions.length ? [t('empty.try', { suggestions: suggestions.join(' · ') })] : []), t('empty.help')].join('\n');
     }
     case 'record':
-      return renderDetails(answer.item, t);
+      return renderDetails(answer.item, t, answer.lang);
     case 'results': {
       const { total, offset, items } = answer;
       const kind = t(answer.query.kind ? `kinds.${answer.query.kind}` : 'kinds.all');
       const heading = answer.query.phrase ? t('results.heading', { kind, phrase: answer.query.phrase }) : kind;
       const count = t('results.count', { total, from: offset + 1, to: offset + items.length });
       const lines = [...(answer.direct ? [renderDirect(answer.direct, t), ''] : []), `${heading}: ${count}`, ...answer.notes.map((n) => t(n.key, n.params)), ''];
-      items.forEach((item, i) => lines.push(renderItem(item, offset + i + 1, t), ''));
+      items.forEach((item, i) => lines.push(renderItem(item, offset + i + 1, t, answer.lang), ''));
       lines.push(t(offset + items.length < total ? 'results.more' : 'results.details'));
       return lines.join('\n');
     }
@@ -57,12 +58,13 @@ function renderDirect(direct: DirectAnswer, t: Translate): string {
   return [direct.text.trim(), ...source].join('\n');
 }
 
-function renderItem(item: ResultItem, n: number, t: Translate): string {
+function renderItem(item: ResultItem, n: number, t: Translate, lang: Lang): string {
   const r = item.record;
-  const lines = [`${n}. ${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}${item.date ? `, ${item.date}` : ''}]`, `   ${item.snippet}`];
+  const date = dateText(item, lang);
+  const lines = [`${n}. ${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}${date ? `, ${date}` : ''}]`, `   ${item.snippet}`];
   const by = byLine(item);
   if (by) lines.push(`   ${t('field.by')}: ${by}`);
-  lines.push(`   ${t('field.source')}: ${formatCitation(item.citation, t)}`);
+  for (const [label, text] of sourceLines(item, t)) lines.push(`   ${label}: ${text}`);
   if (item.related.length) {
     lines.push(`   ${t('field.related')}: ${item.related.slice(0, 4).map((x) => `${t(`relation.${x.relation}`)}: ${x.title}`).join(' · ')}`);
   }
@@ -71,12 +73,13 @@ function renderItem(item: ResultItem, n: number, t: Translate): string {
 }
 
 /** Every field of a record, then its related records and citation. */
-export function renderDetails(item: ResultItem, t: Translate): string {
+export function renderDetails(item: ResultItem, t: Translate, lang: Lang = 'en'): string {
   const r = item.record;
-  const lines = [`${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}] (id: ${r.id})`, '', r.text, ''];
+  const date = dateText(item, lang);
+  const lines = [`${r.title}  [${t(`kind.${r.kind}`).toLowerCase()}${date ? `, ${date}` : ''}] (id: ${r.id})`, '', r.text, ''];
   if (r.quote) lines.push(`${t('field.quote')}: “${r.quote}”`, '');
-  for (const [field, value] of recordFields(item)) lines.push(`${field}: ${value}`);
-  lines.push(`${t('field.source')}: ${formatCitation(item.citation, t)}${item.citation.note ? ` (${item.citation.note})` : ''}`);
+  for (const [field, value] of recordFields(item, lang)) lines.push(`${field}: ${value}`);
+  for (const [label, text] of sourceLines(item, t, 'full')) lines.push(`${label}: ${text}`);
   if (item.related.length) {
     lines.push('', `${t('field.related')}:`);
     for (const x of item.related) lines.push(`  ${t(`relation.${x.relation}`)}: ${x.title} (${x.id})`);

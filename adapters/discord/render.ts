@@ -3,8 +3,8 @@
 import { ButtonStyle } from 'discord.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, DirectAnswer, RelatedRecord, ResultItem } from '../../src/answer.js';
-import { byLine, formatCitation, recordFields } from '../../src/display.js';
-import type { Translate } from '../../src/i18n/catalog.js';
+import { byLine, dateText, formatCitation, recordFields, sourceLines } from '../../src/display.js';
+import type { Lang, Translate } from '../../src/i18n/catalog.js';
 import type { Reply } from '../types.js';
 import { encodeAction, type ButtonAction } from './custom-id.js';
 import { HELP_COLOR, KIND_COLORS, NEUTRAL_COLOR, button, code, defuse, finish, inert, row, say, short, translate, type DiscordMessage } from './format.js';
@@ -30,6 +30,8 @@ export interface RenderOptions {
 /** A record's text per page of Details, leaving room for its title, fields and footer. */
 const TEXT_PAGE_CHARS = 3000;
 const FOOTER_CHARS = 300;
+/** A source line in an embed field (well under Discord's 1024): a long date note is cut, never the citation's start. */
+const SOURCE_CHARS = 600;
 /** Caps on a direct answer at the top of the content, so the heading after it stays within 2000 characters. */
 const DIRECT_CHARS = { sentence: 800, source: 400 };
 
@@ -50,7 +52,7 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
       const { total, offset, items, query } = answer;
       const kind = t(query.kind ? `kinds.${query.kind}` : 'kinds.all');
       const heading = query.phrase ? t('results.heading', { kind, phrase: short(query.phrase) }) : kind;
-      const embeds = fitEmbeds(items.map((item, i) => itemEmbed(item, offset + i + 1, t)));
+      const embeds = fitEmbeds(items.map((item, i) => itemEmbed(item, offset + i + 1, t, answer.lang)));
       const shown = items.slice(0, embeds.length);
       const count = t('results.count', { total, from: offset + 1, to: offset + shown.length });
       const more = offset + shown.length < total ? [button(t('discord.button.more'), encode({ type: 'more', text, offset: offset + shown.length }))] : [];
@@ -68,7 +70,7 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
       const part = Math.min(Math.max(0, Math.floor(options.part ?? 0)), pages.length - 1);
       const next = part + 1 < pages.length ? [button(t('discord.button.more'), encode({ type: 'details', id: item.record.id, part: part + 1 }))] : [];
       const content = `${t(`kind.${item.record.kind}`)} · ${code(item.record.id)}`;
-      return finish({ content, embeds: [recordEmbed(item, pages, part, t)], rows: [row([...share(0), ...next])] }, options, t);
+      return finish({ content, embeds: [recordEmbed(item, pages, part, t, answer.lang)], rows: [row([...share(0), ...next])] }, options, t);
     }
     case 'empty': {
       const { phrase, kind } = answer.query;
@@ -77,7 +79,8 @@ export function renderAnswer(answer: Answer, text: string, options: RenderOption
         : kind
           ? t('empty.nothingKind', { phrase: short(phrase), kind: t(`kinds.${kind}`).toLowerCase() })
           : t('empty.nothing', { phrase: short(phrase) });
-      const tips = [...(answer.suggestions.length ? [t('empty.try', { suggestions: answer.suggestions.map(code).join(' · ') })] : []), t('discord.empty.help')];
+      const suggestions = [...(answer.elsewhere ? [t('empty.elsewhere', answer.elsewhere)] : []), ...answer.suggestions];
+      const tips = [...(suggestions.length ? [t('empty.try', { suggestions: suggestions.map(code).join(' · ') })] : []), t('discord.empty.help')];
       // A direct answer (often an honest negative) says more than "Nothing matches", so it takes its place.
       const content = answer.direct ? directLines(answer.direct, t).join('\n') : first;
       return finish({ content, embeds: [{ color: NEUTRAL_COLOR, description: tips.join('\n\n') }], rows: [] }, options, t);
@@ -122,14 +125,15 @@ function directLines(direct: DirectAnswer, t: Translate): string[] {
 }
 
 /** One search result: numbered title, snippet, date/by/id, source and a few related records. */
-function itemEmbed(item: ResultItem, n: number, t: Translate): APIEmbed {
+function itemEmbed(item: ResultItem, n: number, t: Translate, lang: Lang): APIEmbed {
   const r = item.record;
   const fields: APIEmbedField[] = [];
-  if (item.date) fields.push({ name: t('field.date'), value: item.date, inline: true });
+  const date = dateText(item, lang);
+  if (date) fields.push({ name: t('field.date'), value: inert(date), inline: true });
   const by = byLine(item);
   if (by) fields.push({ name: t('field.by'), value: inert(by), inline: true });
   fields.push({ name: t('field.id'), value: code(r.id), inline: true });
-  fields.push({ name: t('field.source'), value: inert(formatCitation(item.citation, t)) });
+  for (const [name, value] of sourceLines(item, t)) fields.push({ name, value: clamp(inert(value), SOURCE_CHARS) });
   if (item.related.length) fields.push({ name: t('field.related'), value: relatedList(item.related.slice(0, 4), item.relatedTotal, t, false) });
   return {
     color: KIND_COLORS[r.kind],
@@ -137,12 +141,12 @@ function itemEmbed(item: ResultItem, n: number, t: Translate): APIEmbed {
     title: clamp(`${n}. ${inert(r.title)}`, LIMITS.embedTitle),
     description: inert(item.snippet),
     fields,
-    footer: { text: clamp(defuse(item.citation.title), FOOTER_CHARS) },
+    footer: { text: clamp(defuse(item.citation.short), FOOTER_CHARS) },
   };
 }
 
 /** A whole record: one page of its text, then (on the first page) source, fields, quote and related records. */
-function recordEmbed(item: ResultItem, pages: string[], part: number, t: Translate): APIEmbed {
+function recordEmbed(item: ResultItem, pages: string[], part: number, t: Translate, lang: Lang): APIEmbed {
   const r = item.record;
   const footer = [clamp(defuse(item.citation.title), FOOTER_CHARS), ...(pages.length > 1 ? [t('discord.part', { n: part + 1, total: pages.length })] : [])].join(' · ');
   const embed: APIEmbed = {
@@ -153,12 +157,12 @@ function recordEmbed(item: ResultItem, pages: string[], part: number, t: Transla
     footer: { text: footer },
   };
   if (part > 0) return embed;
-  const citation = formatCitation(item.citation, t) + (item.citation.note ? ` (${item.citation.note})` : '');
+  const sources = sourceLines(item, t, 'full').map(([name, value]) => ({ name, value: clamp(inert(value), SOURCE_CHARS) }));
   const tail: APIEmbedField[] = [];
   if (r.quote) tail.push({ name: t('field.quote'), value: `“${inert(r.quote)}”` });
   if (item.related.length) tail.push({ name: t('field.related'), value: relatedList(item.related, item.relatedTotal, t, true) });
-  const own = recordFields(item).map(([field, value]) => ({ name: fieldLabel(field, t), value: inert(value), inline: value.length <= 40 }));
-  const fields = [{ name: t('field.source'), value: inert(citation) }, ...own.slice(0, LIMITS.fields - 1 - tail.length), ...tail];
+  const own = recordFields(item, lang).map(([field, value]) => ({ name: fieldLabel(field, t), value: inert(value), inline: value.length <= 40 }));
+  const fields = [...sources, ...own.slice(0, Math.max(0, LIMITS.fields - sources.length - tail.length)), ...tail];
   const used = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
   embed.fields = fitFields(fields, LIMITS.embedTotal - used);
   return embed;

@@ -1,7 +1,7 @@
 // Block Kit rendering of core answers and replies: a pure function from data to blocks plus a plain `text`
 // fallback for notifications. All user and record text is escaped; sizes follow LIMITS. https://docs.slack.dev/block-kit
 import type { Answer, DirectAnswer, HelpContent, Message, ResultItem } from '../../src/answer.js';
-import { byLine, formatCitation, recordFields } from '../../src/display.js';
+import { byLine, dateText, formatCitation, recordFields, sourceLines } from '../../src/display.js';
 import type { Lang, Translate } from '../../src/i18n/catalog.js';
 import type { Reply } from '../types.js';
 import { actions, button, code, context, divider, esc, header, linesWithin, section, translateWith, type Block } from './blocks.js';
@@ -76,7 +76,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
       fallback += renderResults(answer, t, budget, buttons);
       break;
     case 'record':
-      fallback += renderRecord(answer.item, t, budget, buttons);
+      fallback += renderRecord(answer.item, t, budget, buttons, answer.lang);
       break;
     case 'empty':
       fallback += renderEmpty(answer, t, budget);
@@ -113,7 +113,7 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
 
   let shown = 0;
   for (const [i, item] of items.entries()) {
-    if (!budget.add(...renderItem(item, offset + i + 1, i, t, buttons))) break;
+    if (!budget.add(...renderItem(item, offset + i + 1, i, t, buttons, answer.lang))) break;
     shown += 1;
   }
   const summary = items.length > 0 ? count(shown) : esc(t('slack.noMore'));
@@ -131,15 +131,16 @@ function renderResults(answer: Results, t: Translate, budget: BlockBudget, butto
   return [...(direct ? [direct] : []), `${heading}: ${summary}`, ...lines].join('\n');
 }
 
-function renderItem(item: ResultItem, n: number, position: number, t: Translate, buttons: ButtonSet): Block[] {
+function renderItem(item: ResultItem, n: number, position: number, t: Translate, buttons: ButtonSet, lang: Lang): Block[] {
   const r = item.record;
   const lines = [`*${n}. ${esc(r.title, CAP.title)}*  _${esc(t(`kind.${r.kind}`), CAP.line)}_`, esc(item.snippet, CAP.snippet)];
   const by = byLine(item);
   if (by) lines.push(`*${esc(t('field.by'))}:* ${esc(by, CAP.line)}`);
   const details = buttons === 'none' ? undefined : button(esc(t('slack.button.details')), detailsActionId(position), r.id);
 
-  const notes = [`${esc(t('field.source'))}: ${esc(formatCitation(item.citation, t), CAP.line)}`];
-  if (item.date) notes.push(`${esc(t('field.date'))}: ${esc(item.date, 40)}`);
+  const notes = sourceLines(item, t).map(([label, text]) => `${esc(label)}: ${esc(text, CAP.line)}`);
+  const date = dateText(item, lang);
+  if (date) notes.push(`${esc(t('field.date'))}: ${esc(date, 80)}`);
   if (item.related.length) {
     const related = item.related.slice(0, 4).map((x) => `${t(`relation.${x.relation}`)}: ${x.title}`).join(' · ');
     notes.push(`${esc(t('field.related'))}: ${esc(related, CAP.line)}`);
@@ -149,12 +150,12 @@ function renderItem(item: ResultItem, n: number, position: number, t: Translate,
 }
 
 /** Every field of a record, its source and related records; long parts are cut, never the source. */
-function renderRecord(item: ResultItem, t: Translate, budget: BlockBudget, buttons: ButtonSet): string {
+function renderRecord(item: ResultItem, t: Translate, budget: BlockBudget, buttons: ButtonSet, lang: Lang): string {
   const r = item.record;
   const kind = t(`kind.${r.kind}`);
   let shortened = false;
   budget.add(header(esc(r.title, LIMITS.headerText)));
-  budget.add(context(esc([kind, item.date].filter(Boolean).join(' · '), CAP.line), `${esc(t('field.id'))}: ${code(r.id)}`));
+  budget.add(context(esc([kind, dateText(item, lang)].filter(Boolean).join(' · '), CAP.line), `${esc(t('field.id'))}: ${code(r.id)}`));
 
   const text = escapeText(r.text);
   shortened ||= text.length > CAP.text;
@@ -164,13 +165,13 @@ function renderRecord(item: ResultItem, t: Translate, budget: BlockBudget, butto
     budget.add(section(`*${esc(t('field.quote'))}:*\n>${esc(`“${r.quote}”`, CAP.quote).replace(/\n/g, '\n>')}`));
   }
 
-  const fields = recordFields(item).map(([name, value]) => `*${esc(name.replace(/_/g, ' '), 60)}:* ${esc(value, CAP.field)}`);
+  const own = recordFields(item, lang);
+  const fields = own.map(([name, value]) => `*${esc(name.replace(/_/g, ' '), 60)}:* ${esc(value, CAP.field)}`);
   const fitted = linesWithin(fields, CAP.fields);
-  shortened ||= fitted.dropped > 0 || recordFields(item).some(([, v]) => v.length > CAP.field);
+  shortened ||= fitted.dropped > 0 || own.some(([, v]) => v.length > CAP.field);
   if (fitted.kept.length) budget.add(section(fitted.kept.join('\n')));
 
-  const note = item.citation.note ? ` (${item.citation.note})` : '';
-  budget.add(context(`*${esc(t('field.source'))}:* ${esc(formatCitation(item.citation, t) + note, CAP.line * 2)}`));
+  budget.add(context(...sourceLines(item, t, 'full').map(([label, text]) => `*${esc(label)}:* ${esc(text, CAP.line * 2)}`)));
 
   if (item.related.length) {
     const lines = item.related.map((x) => `• ${esc(t(`relation.${x.relation}`), 60)}: ${esc(x.title, CAP.title)} (${code(x.id)})`);
@@ -201,7 +202,7 @@ function renderDirect(direct: DirectAnswer, t: Translate, budget: BlockBudget): 
 /** "Nothing matches…" with suggestions; a direct answer (often an honest negative) takes the first line's place. */
 function renderEmpty(answer: Empty, t: Translate, budget: BlockBudget): string {
   const { phrase, kind } = answer.query;
-  const suggestions = answer.suggestions.map((s) => code(s, CAP.line / 4)).join(' · ');
+  const suggestions = [...(answer.elsewhere ? [t('empty.elsewhere', answer.elsewhere)] : []), ...answer.suggestions].map((s) => code(s, CAP.line / 4)).join(' · ');
   const tips = suggestions ? [translateWith(t, 'empty.try', {}, { suggestions })] : [];
   let first: string;
   if (answer.direct) {

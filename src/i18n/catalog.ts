@@ -1,5 +1,6 @@
 // Message catalogs: every word the bot says about itself, in English, Spanish and French.
 // Renderers look strings up here (or in their adapter's own catalog) instead of hard-coding them.
+import { formatMessage } from './plural.js';
 
 export const LANGS = ['en', 'es', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -7,16 +8,19 @@ export type Lang = (typeof LANGS)[number];
 export type Catalog = Record<string, string>;
 export type Catalogs = Record<Lang, Catalog>;
 
-/** Looks up `key` in `lang`, falling back to English, and fills `{name}` placeholders. */
+/**
+ * Looks up `key` in `lang`, falling back to English, and fills `{name}` placeholders and plural forms
+ * (`{n, plural, one {# treaty} other {# treaties}}`, chosen by the language's plural rules: see plural.ts).
+ */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang, ...catalogs: Catalogs[]): Translate {
+  const find = (l: Lang, key: string) => catalogs.find((c) => Object.hasOwn(c[l], key))?.[l][key];
   return (key, params = {}) => {
-    let text: string | undefined;
-    for (const c of catalogs) text ??= c[lang][key];
-    for (const c of catalogs) text ??= c.en[key];
-    if (text === undefined) return key;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const own = find(lang, key);
+    // A message found only in English is filled by English plural rules.
+    const text = own ?? find('en', key);
+    return text === undefined ? key : formatMessage(text, params, own === undefined ? 'en' : lang);
   };
 }
 

@@ -29,7 +29,7 @@ export class Answerer {
   private readonly direct: DirectAnswers;
 
   constructor(
-    private readonly kb: Pick<KnowledgeBase, 'records' | 'byId' | 'documents'>,
+    private readonly kb: Pick<KnowledgeBase, 'records' | 'byId' | 'documents' | 'authorities'>,
     private readonly rank: RankFn,
     private readonly entities: EntityIndex,
   ) {

@@ -5,25 +5,11 @@ import type { Citation, DirectAnswer } from '../answer.js';
 import type { Lang } from '../i18n/catalog.js';
 import type { KnowledgeBase } from '../records/load.js';
 import type { RightsRecord, SessionRecord, TreatyRecord } from '../records/schema.js';
-import { citation } from '../search/present.js';
+import { fieldCitation } from '../search/present.js';
+import { formatDate, formatRange } from '../i18n/dates.js';
+import { formatMessage } from '../i18n/plural.js';
 
-const MONTHS: Record<Lang, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-};
-
-/** An ISO date (YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD) for people: "19 March 1967", "19 de marzo de 1967", "19 mars 1967". */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4}|-)-?(\d{2})?-?(\d{2})?$/.exec(iso);
-  if (!m) return iso;
-  const year = m[1] === '-' ? undefined : m[1];
-  const month = m[2] ? MONTHS[lang][Number(m[2]) - 1] : undefined;
-  const day = m[3] ? Number(m[3]) : undefined;
-  const dayText = day === undefined ? undefined : lang === 'fr' && day === 1 ? '1er' : String(day);
-  const of = lang === 'es' ? ' de ' : ' ';
-  return [dayText, month, year].filter((x) => x !== undefined).join(of);
-}
+export { formatDate } from '../i18n/dates.js';
 
 type Templates = Record<string, string>;
 const T: Record<Lang, Templates> = {
@@ -35,14 +21,12 @@ const T: Record<Lang, Templates> = {
     binding: '{name} is legally binding ({body}).',
     not_binding: '{name} is not legally binding.',
     held_on: '{name} was held on {date}.',
-    held_from: '{name} was held from {date} to {end}.',
     held_in: '{name} was held in {place} on {date}.',
-    held_in_from: '{name} was held in {place} from {date} to {end}.',
     no_year: 'The source dates {name} {date} but does not give the year.',
     no_place: 'The source does not say where {name} was held; it dates it {date}.',
     date_note: 'About the date: {note}',
-    count_recommendations: 'The knowledge base holds {n} recommendations from {name}.',
-    count_speakers: 'The {doc} for {name} names {n} speakers.',
+    count_recommendations: 'The knowledge base holds {n, plural, one {# recommendation} other {# recommendations}} from {name}.',
+    count_speakers: 'The {doc} for {name} names {n, plural, one {# speaker} other {# speakers}}.',
     chair: '{name} was chaired by {people}.',
     moderators: '{name} was moderated by {people}.',
     rapporteur: 'The rapporteur of {name} was {people}.',
@@ -68,14 +52,12 @@ const T: Record<Lang, Templates> = {
     binding: '{name} es jurídicamente vinculante ({body}).',
     not_binding: '{name} no es jurídicamente vinculante.',
     held_on: '{name} se celebró el {date}.',
-    held_from: '{name} se celebró del {date} al {end}.',
     held_in: '{name} se celebró en {place} el {date}.',
-    held_in_from: '{name} se celebró en {place} del {date} al {end}.',
     no_year: 'La fuente sitúa {name} el {date}, pero no indica el año.',
     no_place: 'La fuente no indica dónde se celebró {name}; lo sitúa el {date}.',
     date_note: 'Sobre la fecha (nota en inglés): {note}',
-    count_recommendations: 'La base de conocimientos contiene {n} recomendaciones de {name}.',
-    count_speakers: 'El {doc} de {name} nombra a {n} ponentes.',
+    count_recommendations: 'La base de conocimientos contiene {n, plural, one {# recomendación} other {# recomendaciones}} de {name}.',
+    count_speakers: 'El {doc} de {name} nombra a {n, plural, one {# ponente} other {# ponentes}}.',
     chair: '{name} fue presidido por {people}.',
     moderators: '{name} fue moderado por {people}.',
     rapporteur: 'El relator de {name} fue {people}.',
@@ -101,14 +83,12 @@ const T: Record<Lang, Templates> = {
     binding: '{name} est juridiquement contraignant{e} ({body}).',
     not_binding: "{name} n'est pas juridiquement contraignant{e}.",
     held_on: "{name} s'est tenu le {date}.",
-    held_from: "{name} s'est tenu du {date} au {end}.",
     held_in: "{name} s'est tenu à {place} le {date}.",
-    held_in_from: "{name} s'est tenu à {place} du {date} au {end}.",
     no_year: "La source date {name} du {date}, mais n'indique pas l'année.",
     no_place: "La source n'indique pas où s'est tenu {name} ; elle le date du {date}.",
     date_note: 'Sur la date (note en anglais) : {note}',
-    count_recommendations: 'La base de connaissances contient {n} recommandations de {name}.',
-    count_speakers: 'Le {doc} de {name} nomme {n} intervenants.',
+    count_recommendations: 'La base de connaissances contient {n, plural, one {# recommandation} other {# recommandations}} de {name}.',
+    count_speakers: 'Le {doc} de {name} nomme {n, plural, one {# intervenant} other {# intervenants}}.',
     chair: '{name} a été présidé par {people}.',
     moderators: '{name} a été modéré par {people}.',
     rapporteur: 'Le rapporteur de {name} était {people}.',
@@ -128,16 +108,17 @@ const T: Record<Lang, Templates> = {
   },
 };
 
-function fill(lang: Lang, key: string, params: Record<string, string>): string {
-  const text = (T[lang][key] ?? T.en[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+function fill(lang: Lang, key: string, params: Record<string, string | number>): string {
+  const text = formatMessage(T[lang][key] ?? T.en[key] ?? key, params, lang);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export class DirectAnswers {
-  constructor(private readonly kb: Pick<KnowledgeBase, 'byId' | 'documents'>) {}
+  constructor(private readonly kb: Pick<KnowledgeBase, 'byId' | 'documents' | 'authorities'>) {}
 
-  private make(lang: Lang, key: string, params: Record<string, string>, record: RightsRecord | undefined, field: string | null, negative = false): DirectAnswer {
-    const cited: Citation | undefined = record ? citation(record, this.kb) : undefined;
+  private make(lang: Lang, key: string, params: Record<string, string | number>, record: RightsRecord | undefined, field: string | null, negative = false): DirectAnswer {
+    // The fact's own authority: a treaty's dates cite its depositary, an observance's day its resolution.
+    const cited: Citation | undefined = record ? fieldCitation(record, field ?? '', this.kb) : undefined;
     return { text: fill(lang, key, params), id: record?.id ?? null, field, negative, ...(cited ? { citation: cited } : {}) };
   }
 
@@ -162,9 +143,8 @@ export class DirectAnswers {
     if (s.date.startsWith('--')) return this.make(lang, 'no_year', { name, date }, s, 'date', true);
     const place = placeOf(s);
     if (withPlace && !place) return this.make(lang, 'no_place', { name, date }, s, 'city', true);
-    const end = s.end_date ? formatDate(s.end_date, lang) : undefined;
-    const key = `held${withPlace && place ? '_in' : '_on'}${end ? '_from' : ''}`.replace('held_on_from', 'held_from');
-    const answer = this.make(lang, key, { name, date, end: end ?? '', place: place ?? '' }, s, withPlace ? 'city' : 'date');
+    const key = withPlace && place ? 'held_in' : 'held_on';
+    const answer = this.make(lang, key, { name, date: formatRange(s.date, s.end_date, lang), place: place ?? '' }, s, withPlace ? 'city' : 'date');
     // What the source says about its own dates (a missing year, two dates that disagree) goes with them.
     if (s.date_note) answer.text += ` ${fill(lang, 'date_note', { note: s.date_note })}`;
     return answer;
@@ -182,7 +162,7 @@ export class DirectAnswers {
   /** How many records of a kind the knowledge base holds for a meeting (a count of records, not of the people present). */
   sessionCount(s: SessionRecord, what: 'recommendations' | 'speakers', n: number, lang: Lang): DirectAnswer {
     if (n === 0 && what === 'speakers') return this.sessionPeople(s, 'speakers', lang);
-    return this.make(lang, `count_${what}`, { name: sessionName(s, lang), n: String(n), doc: this.docLabel(s, lang) }, s, what === 'speakers' ? 'speakers' : 'recommendations');
+    return this.make(lang, `count_${what}`, { name: sessionName(s, lang), n, doc: this.docLabel(s, lang) }, s, what === 'speakers' ? 'speakers' : 'recommendations');
   }
 
   observanceDate(o: Extract<RightsRecord, { kind: 'observance' }>, lang: Lang): DirectAnswer {

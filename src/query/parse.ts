@@ -73,6 +73,9 @@ export const FILTER_HELP = ['theme:children', 'year:2006', 'by:gfmd', 'for:local
 /** Words that ask for help in any of the supported languages. */
 const HELP_WORDS: Record<string, Lang | undefined> = { help: 'en', ayuda: 'es', aide: 'fr', '?': undefined, usage: 'en' };
 
+/** Words that show one record (`show <id>`), with the language only their speakers type. */
+const SHOW_WORDS: Record<string, Lang | undefined> = { show: undefined, mostrar: 'es', voir: 'fr' };
+
 /** The kind a word names; long words also match with one typo ("recomendations"). */
 export function kindFromWord(word: string): Kind | undefined {
   const key = fold(word);
@@ -92,8 +95,11 @@ export function parseQuery(input: string): ParsedQuery {
   if (parts.length === 0) return { command: 'help', text };
   if (parts[0] === '?' || Object.hasOwn(HELP_WORDS, first)) return { command: 'help', text, langHint: HELP_WORDS[first] };
   if (first === 'themes' || first === 'temas' || first === 'theme' || first === 'tema') return { command: 'themes', text };
-  if ((first === 'show' || first === 'mostrar' || first === 'voir') && parts.length >= 2) {
-    return { command: 'show', text, id: (parts[1] ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '') };
+  if (Object.hasOwn(SHOW_WORDS, first)) {
+    const id = (parts[1] ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '');
+    // "show" alone (or with nothing id-like after it) asks how to show, not for records about the word "show".
+    if (id === '') return { command: 'help', text, reason: { key: 'reason.showNeedsId', params: { word: first } }, langHint: SHOW_WORDS[first] };
+    return { command: 'show', text, id };
   }
 
   let kind = kindFromWord(parts[0] ?? '');

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { KINDS, SCHEMAS, taxonomySchema, type Kind, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
+import { KINDS, SCHEMAS, authoritiesSchema, taxonomySchema, type Authority, type Kind, type LexiconEntry, type RightsRecord, type Taxonomy } from './schema.js';
 import { loadLexicon } from './lexicon.js';
 import { checkReferences } from './references.js';
 import { listYamlFiles, seedsHash } from './files.js';
@@ -16,6 +16,8 @@ export { RecordsError, formatProblem, type Problem } from './errors.js';
 export interface SourceDocument {
   id: string;
   title: string;
+  /** A short name for compact source lines ("UNITAR 2006 workshop report"); the title when absent. */
+  short?: string;
   organizer?: string;
   date?: string;
   place?: string;
@@ -37,6 +39,8 @@ export interface KnowledgeBase {
   /** Spanish and French search terms (seeds/lexicon.yaml); empty when the file is absent. */
   lexicon: LexiconEntry[];
   documents: Map<string, SourceDocument>;
+  /** External authorities (seeds/authorities.yaml) that records cite beside the meeting documents. */
+  authorities: Map<string, Authority>;
   locations: Map<string, RecordLocation>;
   /** Content hash of seeds and sources: the prebuilt index is reused only when it matches. */
   hash: string;
@@ -49,7 +53,7 @@ export interface LoadOptions {
   sourcesDir?: string;
 }
 
-const VOCABULARY_FILES = new Set(['themes.yaml', 'lexicon.yaml']);
+const VOCABULARY_FILES = new Set(['themes.yaml', 'lexicon.yaml', 'authorities.yaml']);
 
 export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   const seedsDir = options.seedsDir ?? join(options.root, 'seeds');
@@ -66,7 +70,17 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
     else problems.push(...issueProblems(parsed.error.issues, { file: display(taxonomyPath), ...taxonomyDoc, label: 'themes' }));
   }
 
-  const documents = loadSources(sourcesDir, display);
+  const authorities = new Map<string, Authority>();
+  const authoritiesPath = join(seedsDir, 'authorities.yaml');
+  const authoritiesDoc = existsSync(authoritiesPath) ? readYaml(authoritiesPath, display, problems) : undefined;
+  if (authoritiesDoc) {
+    const parsed = authoritiesSchema.safeParse(authoritiesDoc.doc.toJS());
+    if (parsed.success) for (const a of parsed.data.authorities) authorities.set(a.id, a);
+    else problems.push(...issueProblems(parsed.error.issues, { file: display(authoritiesPath), ...authoritiesDoc, label: 'authorities' }));
+  }
+
+  const texts = new Map<string, string>();
+  const documents = loadSources(sourcesDir, display, texts);
   const records: RightsRecord[] = [];
   /** Ids of records rejected above: references to them are not reported twice. */
   const rejected = new Set<string>();
@@ -112,11 +126,11 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   }
 
   const byId = new Map(records.map((r) => [r.id, r] as const));
-  problems.push(...checkReferences({ records, byId, taxonomy, documents, locations, rejected }));
+  problems.push(...checkReferences({ records, byId, taxonomy, documents, texts, authorities, locations, rejected }));
   const lexiconPath = join(seedsDir, 'lexicon.yaml');
   const lexicon = existsSync(lexiconPath) ? loadLexicon(readYaml(lexiconPath, display, problems), display(lexiconPath), { byId, taxonomy }, problems) : [];
   if (problems.length > 0) throw new RecordsError(problems);
-  return { records, byId, taxonomy, lexicon, documents, locations, hash: seedsHash(options) };
+  return { records, byId, taxonomy, lexicon, documents, authorities, locations, hash: seedsHash(options) };
 }
 
 function describe(raw: unknown): string {
@@ -189,7 +203,8 @@ export function lineOf(doc: Document, lines: LineCounter, path: readonly Propert
   return 1;
 }
 
-function loadSources(dir: string, display: (p: string) => string): Map<string, SourceDocument> {
+/** The source documents' headers; their texts go into `texts`, for checking quotes (not kept in the snapshot). */
+function loadSources(dir: string, display: (p: string) => string, texts: Map<string, string>): Map<string, SourceDocument> {
   const documents = new Map<string, SourceDocument>();
   let names: string[] = [];
   try {
@@ -203,7 +218,8 @@ function loadSources(dir: string, display: (p: string) => string): Map<string, S
     const header = /^---\n([\s\S]*?)\n---\n/.exec(text);
     const meta = (header ? parseDocument(header[1] ?? '').toJS() : {}) as Record<string, string>;
     const id = name.replace(/\.txt$/, '');
-    documents.set(id, { id, title: meta.title ?? id, organizer: meta.organizer, date: meta.date, place: meta.place, file: display(path) });
+    documents.set(id, { id, title: meta.title ?? id, short: meta.short_title, organizer: meta.organizer, date: meta.date, place: meta.place, file: display(path) });
+    texts.set(id, header ? text.slice(header[0].length) : text);
   }
   return documents;
 }

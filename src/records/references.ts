@@ -1,16 +1,40 @@
 // Cross-record checks: every id a record points at exists and has the right kind,
 // every theme, group and addressee comes from seeds/themes.yaml, every source document exists.
 import type { Problem, RecordLocation, SourceDocument } from './load.js';
-import type { Kind, RightsRecord, Taxonomy } from './schema.js';
+import type { Authority, Kind, RightsRecord, Taxonomy } from './schema.js';
 
 interface Context {
   records: RightsRecord[];
   byId: Map<string, RightsRecord>;
   taxonomy: Taxonomy;
   documents: Map<string, SourceDocument>;
+  /** Source document texts (without header), for checking that quotes hold. */
+  texts?: Map<string, string>;
+  authorities?: Map<string, Authority>;
   locations: Map<string, RecordLocation>;
   /** Records that failed validation: already reported, so references to them are not. */
   rejected: Set<string>;
+}
+
+/** Whether `quote` occurs in `text`, ignoring case, spacing, quote and dash styles; "…" skips text. */
+export function quoteHolds(quote: string, text: string): boolean {
+  const normal = (s: string) =>
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[‘’´`]/g, "'")
+      .replace(/[“”«»„]/g, '"')
+      .replace(/[‐‑‒–—]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const haystack = normal(text);
+  let at = 0;
+  for (const part of normal(quote).split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean)) {
+    const found = haystack.indexOf(part, at);
+    if (found < 0) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 export function checkReferences(ctx: Context): Problem[] {
@@ -44,6 +68,17 @@ export function checkReferences(ctx: Context): Problem[] {
     if (!ctx.documents.has(record.source.document)) {
       report('source.document', `unknown source document "${record.source.document}" (files in data/sources/)`);
     }
+    // A citation must hold: a quote is found, word for word, in the document it cites.
+    const text = ctx.texts?.get(record.source.document);
+    if (record.quote && text !== undefined && !quoteHolds(record.quote, text)) {
+      report('quote', `not found in ${record.source.document} (a quote must be the source's own words; mark omissions with "…")`);
+    }
+    (record.authorities ?? []).forEach((a, i) => {
+      if (!ctx.authorities?.has(a.id)) report(`authorities.${i}.id`, `unknown authority "${a.id}" (see seeds/authorities.yaml)`);
+      for (const field of a.fields) {
+        if (!(field in record)) report(`authorities.${i}.fields`, `"${field}" is not a field of this record`);
+      }
+    });
     switch (record.kind) {
       case 'session':
         expect('parent', record.parent ? [record.parent] : [], 'session');

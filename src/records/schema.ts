@@ -35,6 +35,19 @@ export const sourceSchema = z.strictObject({
   note: text.optional(),
 });
 
+/**
+ * A citation of an external authority (seeds/authorities.yaml) for some of a record's fields: the
+ * depositary record for a treaty's dates, the General Assembly resolution that proclaimed an observance.
+ */
+export const authorityCitationSchema = z.strictObject({
+  id: slug,
+  /** Where in the authority (a chapter, a volume and page); the authority's own reference when absent. */
+  reference: text.optional(),
+  /** The record fields this authority is the source of (e.g. [adopted, in_force]). */
+  fields: z.array(text).min(1, 'name at least one field'),
+  note: text.optional(),
+});
+
 const base = {
   id: slug,
   title: text,
@@ -43,6 +56,7 @@ const base = {
   affected: ids.optional(),
   quote: text.optional(),
   source: sourceSchema,
+  authorities: z.array(authorityCitationSchema).optional(),
 };
 
 export const sessionSchema = z.strictObject({
@@ -124,6 +138,21 @@ export type SpeakerRecord = z.infer<typeof speakerSchema>;
 export type ObservanceRecord = z.infer<typeof observanceSchema>;
 /** Any validated record, discriminated by `kind`. */
 export type RightsRecord = SessionRecord | TreatyRecord | RecommendationRecord | SpeakerRecord | ObservanceRecord;
+
+/** An external authority (seeds/authorities.yaml): a depositary, a resolution, an official register. */
+export const authoritySchema = z.strictObject({
+  id: slug,
+  kind: z.enum(['depositary', 'resolution', 'register']),
+  title: text,
+  /** A short name for compact source lines ("UN Treaty Collection", "GA res. 55/93"). */
+  short: text,
+  /** The document symbol or reference (e.g. "A/RES/55/93"). */
+  reference: text.optional(),
+  date: isoDate.optional(),
+  url: z.string().url().optional(),
+});
+export type Authority = z.infer<typeof authoritySchema>;
+export const authoritiesSchema = z.strictObject({ authorities: z.array(authoritySchema) });
 
 /** One entry of a controlled vocabulary in seeds/themes.yaml. */
 export const vocabularyEntrySchema = z.strictObject({

@@ -4,12 +4,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import lunr from 'lunr';
 import type { KnowledgeBase, SourceDocument } from '../records/load.js';
-import type { RightsRecord } from '../records/schema.js';
+import type { Authority, RightsRecord } from '../records/schema.js';
 import { fold, linkToken } from './text.js';
 import { buildVocabularyMap, type VocabularyMap } from './wordnet.js';
 
 /** Bump when the indexed fields or their tokens change, so old prebuilt indexes are rebuilt. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, links: 4, meta: 2, text: 1 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
@@ -20,6 +20,7 @@ export interface KnowledgeSnapshot {
   taxonomy: KnowledgeBase['taxonomy'];
   lexicon: KnowledgeBase['lexicon'];
   documents: SourceDocument[];
+  authorities: Authority[];
 }
 
 interface SerializedIndex {
@@ -55,7 +56,7 @@ export function readVocabulary(indexPath: string, hash: string): VocabularyMap {
 }
 
 export function snapshotOf(kb: KnowledgeBase): KnowledgeSnapshot {
-  return { records: kb.records, taxonomy: kb.taxonomy, lexicon: kb.lexicon, documents: [...kb.documents.values()] };
+  return { records: kb.records, taxonomy: kb.taxonomy, lexicon: kb.lexicon, documents: [...kb.documents.values()], authorities: [...kb.authorities.values()] };
 }
 
 /** A KnowledgeBase from a snapshot that was validated when it was written. */
@@ -66,6 +67,7 @@ export function restoreSnapshot(snapshot: KnowledgeSnapshot, hash: string): Know
     taxonomy: snapshot.taxonomy,
     lexicon: snapshot.lexicon,
     documents: new Map(snapshot.documents.map((d) => [d.id, d] as const)),
+    authorities: new Map((snapshot.authorities ?? []).map((a) => [a.id, a] as const)),
     locations: new Map(),
     hash,
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/cli.js';
 import { ROOT, makeProject, miniRecords } from '../helpers.js';
+import { labelled } from '../quiet.js';
 
 const BIN = join(ROOT, 'dist', 'adapters', 'cli', 'main.js');
 
@@ -63,9 +64,9 @@ describe('rights ask --json', () => {
     expect(JSON.parse(out)).toMatchObject({ total: 0, results: [], suggestions: expect.any(Array) });
   });
 
-  it.each([['firewalls:'], ['~^*+-'], ['\u0007\u001b[2J'], ['x'.repeat(10_000)], ['<!channel>'], ['year:'], ['--json']])(
-    'never prints a stack trace for %j',
-    (input) => {
+  it.each(labelled(['firewalls:', '~^*+-', '\u0007\u001b[2J', 'x'.repeat(10_000), '<!channel>', 'year:', '--json']))(
+    'never prints a stack trace for %s',
+    (_name, input) => {
       const { code, out, err } = rights('ask', '--json', input);
       expect([0, 2]).toContain(code);
       expect(err).not.toMatch(/\n\s+at /);

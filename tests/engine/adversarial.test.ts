@@ -1,6 +1,7 @@
 // No user input may crash the engine or reach lunr's query parser.
 import { describe, expect, it } from 'vitest';
 import { realEngine } from '../helpers.js';
+import { labelled } from '../quiet.js';
 
 const NASTY = [
   'firewalls:', 'kind:treaty', '~', '^3', '*', '+-', '-', '+', 'climate~', 'climate^', 'climat~1', '*firewalls*',
@@ -14,7 +15,7 @@ const NASTY = [
 describe('adversarial input', () => {
   const engine = realEngine();
 
-  it.each(NASTY.map((s) => [JSON.stringify(s).slice(0, 40), s]))('%s is answered without throwing', (_label, input) => {
+  it.each(labelled(NASTY))('%s is answered without throwing', (_label, input) => {
     const answer = engine.ask(input);
     expect(['results', 'empty', 'help', 'record', 'not-found', 'themes']).toContain(answer.type);
   });
@@ -27,6 +28,13 @@ describe('adversarial input', () => {
 
   it('suggest copes with any prefix', () => {
     for (const input of NASTY) expect(engine.suggest(input).length).toBeLessThanOrEqual(25);
+  });
+
+  it('answers "show" alone with usage help naming show <id>, in the language of the word', () => {
+    expect(engine.ask('show')).toMatchObject({ type: 'help', reason: { key: 'reason.showNeedsId', params: { word: 'show' } }, lang: 'en' });
+    expect(engine.ask('mostrar')).toMatchObject({ type: 'help', reason: { key: 'reason.showNeedsId' }, lang: 'es' });
+    expect(engine.ask('voir')).toMatchObject({ type: 'help', reason: { key: 'reason.showNeedsId' }, lang: 'fr' });
+    expect(engine.ask('show', {}, 'fr')).toMatchObject({ type: 'help', lang: 'fr' });
   });
 
   it('treats prototype names as plain words', () => {

@@ -35,7 +35,12 @@ const CASES: Case[] = [
   ['recommandations regroupement familial', 'fr', [], 'recommendation'],
   ['solidaridad sociedad civil', 'es', ['gfmd-2017-non-criminalization-of-solidarity']],
   // filters in Spanish and French
-  ['recomendaciones tema:children', 'es', ['gfmd-2017-avoid-child-detention'], 'recommendation'],
+  // (a list without search words puts the records whose first theme is the filter's first)
+  ['recomendaciones tema:children', 'es', ['unitar-2006-unicef-principle-reach-children'], 'recommendation'],
+  ['recomendaciones tema:niños', 'es', ['unitar-2006-unicef-principle-reach-children'], 'recommendation'],
+  ['recomendaciones detención tema:niños', 'es', ['gfmd-2017-avoid-child-detention'], 'recommendation'],
+  ['recommandations thème:détention', 'fr', ['gfmd-2017-avoid-child-detention'], 'recommendation'],
+  ['recommandations pour:collectivités-locales', 'fr', ['uclg-breakout-protect-vulnerable-migrants'], 'recommendation'],
   ['recommandations thème:firewalls', 'fr', ['gfmd-2017-firewalls-public-services'], 'recommendation'],
   ['sesiones año:2017', 'es', ['gfmd-2017-working-session'], 'session'],
   ['séances année:2004', 'fr', ['nhri-zacatecas-2004-round-table'], 'session'],

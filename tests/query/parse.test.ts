@@ -48,6 +48,12 @@ describe('query grammar', () => {
     });
   });
 
+  it('reads Spanish and French filter names, keeping the values as typed for the filters to resolve', () => {
+    expect(parseQuery('recomendaciones tema:niños para:estados')).toMatchObject({ filters: { theme: ['niños'], for: 'estados' } });
+    expect(parseQuery('recommandations thème:détention pour:collectivités-locales')).toMatchObject({ filters: { theme: ['détention'], for: 'collectivités-locales' } });
+    expect(parseQuery('recs theme:firewals for:local-government')).toMatchObject({ filters: { theme: ['firewals'], for: 'local-government' } });
+  });
+
   it('splits a theme list', () => {
     expect(parseQuery('theme:children,detention')).toMatchObject({ filters: { theme: ['children', 'detention'] } });
   });
@@ -74,6 +80,24 @@ describe('query grammar', () => {
   it('reads show and themes commands', () => {
     expect(parseQuery('show gfmd-2017-working-session')).toMatchObject({ command: 'show', id: 'gfmd-2017-working-session' });
     expect(parseQuery('themes')).toMatchObject({ command: 'themes' });
+  });
+
+  // Regression: "show" alone searched records for the word "show" instead of saying how to use it.
+  it.each([
+    ['show', 'show', undefined],
+    ['Show', 'show', undefined],
+    ['  SHOW  ', 'show', undefined],
+    ['mostrar', 'mostrar', 'es'],
+    ['Mostrár', 'mostrar', 'es'],
+    ['voir', 'voir', 'fr'],
+    ['show !!!', 'show', undefined],
+  ])('%j without an id asks for one, with usage help', (input, word, langHint) => {
+    expect(parseQuery(input)).toEqual({ command: 'help', text: input.trim(), reason: { key: 'reason.showNeedsId', params: { word } }, langHint });
+  });
+
+  it('still shows a record when an id follows, in every language', () => {
+    expect(parseQuery('mostrar vccr')).toMatchObject({ command: 'show', id: 'vccr' });
+    expect(parseQuery('voir VCCR')).toMatchObject({ command: 'show', id: 'vccr' });
   });
 
   it('cuts a huge paste instead of failing', () => {

@@ -101,16 +101,24 @@ export function directAnswers(engine: Engine): [string, Answer][] {
   const spanish = engine.ask('treaties consular', {}, 'es');
   const page = oversizedAnswers(engine).find(([label]) => label === 'a page of 100 oversized results')?.[1];
   if (results.type !== 'results' || spanish.type !== 'results' || page?.type !== 'results') throw new Error('samples missing');
-  const citation: Citation = { document: 'unts-596', title: 'Vienna Convention on Consular Relations', section: 'Article 77', paragraph: 2 };
-  const summary: Citation = { document: 'nhri-zacatecas-2004', title: 'Zacatecas round table summary', section: 'I. Context' };
+  const citation: Citation = {
+    kind: 'authority',
+    document: 'untc',
+    title: 'United Nations Treaty Collection: Multilateral Treaties Deposited with the Secretary-General',
+    short: 'UN Treaty Collection',
+    section: 'United Nations Treaty Series, vol. 596',
+    url: 'https://treaties.un.org',
+    fields: ['adopted', 'in_force'],
+  };
+  const summary: Citation = { kind: 'document', document: 'nhri-zacatecas-2004', title: 'Executive Summary: Round Table', short: 'Zacatecas round-table summary (2004)', section: 'I. Context' };
   const fact: DirectAnswer = { text: DIRECT_SENTENCE.en, id: 'vccr', field: 'in_force', negative: false, citation };
   const query: QueryEcho = { text: 'who spoke at zacatecas', phrase: 'zacatecas', kind: 'speaker', terms: ['zacatecas'], filters: {} };
   const negative: DirectAnswer = { text: DIRECT_SENTENCE.negative, id: 'nhri-zacatecas-2004-round-table', field: 'speakers', negative: true, citation: summary };
-  const hostile: DirectAnswer = { ...fact, text: `${DIRECT_HOSTILE} ${HOSTILE} *bold* _it_ entered into force.`, citation: { ...citation, title: `${DIRECT_HOSTILE} ${HOSTILE}` } };
+  const hostile: DirectAnswer = { ...fact, text: `${DIRECT_HOSTILE} ${HOSTILE} *bold* _it_ entered into force.`, citation: { ...citation, title: `${DIRECT_HOSTILE} ${HOSTILE}`, short: `${DIRECT_HOSTILE} ${HOSTILE}` } };
   const huge: DirectAnswer = {
     ...hostile,
     text: `${DIRECT_HOSTILE} ${'&<> fact '.repeat(2000)}`,
-    citation: { ...citation, title: `${DIRECT_HOSTILE} ${'Document '.repeat(400)}`, section: 'S'.repeat(3000) },
+    citation: { ...citation, title: `${DIRECT_HOSTILE} ${'Document '.repeat(400)}`, short: `${DIRECT_HOSTILE} ${'Document '.repeat(400)}`, section: 'S'.repeat(3000) },
   };
   return [
     ['direct answer with a citation', { ...results, direct: fact }],
