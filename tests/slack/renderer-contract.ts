@@ -34,6 +34,12 @@ export function sampleAnswers(engine: Engine): [string, Answer][] {
     ['help', engine.ask('help')],
     ['help with a reason', engine.ask('treaties colour:blue')],
     ['spanish', engine.ask('recommendations firewalls', {}, 'es')],
+    // Citations and dates: an authority, where the documents discuss it, a date note; long titles; es/fr.
+    ['treaty cited by its depositary, with a direct answer', engine.ask('when did the VCCR enter into force?')],
+    ['meeting with a date note, in French', engine.ask('quand a eu lieu la table ronde de zacatecas ?')],
+    ['observance cited by its resolution, in Spanish', engine.ask('¿cuándo es el día mundial del refugiado?')],
+    ['record with three citations', engine.show('gcm')],
+    ['record with a date note and no year', engine.show('uclg-breakout-session')],
   ];
   for (const kind of ['recommendation', 'treaty', 'session', 'speaker', 'observance'] as const) {
     const first = engine.list(kind)[0];
