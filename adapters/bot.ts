@@ -1,6 +1,5 @@
 // Assembles the bot from the configuration: chat adapters, the digest service posting through them,
 // and the request handler (query grammar + digest commands) they share.
-import { join } from 'node:path';
 import type { Engine } from '../src/engine.js';
 import type { Config } from './config.js';
 import { createLogger, createRequestHandler, type ChatAdapter } from './types.js';
@@ -8,17 +7,18 @@ import { createSlackAdapter } from './slack/index.js';
 import { createDiscordAdapter } from './discord/index.js';
 import { withDigestCommands } from './digest/commands.js';
 import { DigestService, type DigestPoster } from './digest/service.js';
-import { StateStore } from './digest/state.js';
+import type { Store } from './store/port.js';
+import type { HealthCheck } from './health.js';
 import { readDigestConfigFile } from './digest/targets.js';
 
-/** The chat adapters the configuration asks for, and the digest service posting through them. */
-export function createBot(engine: Engine, config: Config, root: string): { adapters: ChatAdapter[]; digest: DigestService } {
+/** The chat adapters the configuration asks for, and the digest service posting through them, on one store. */
+export function createBot(engine: Engine, config: Config, store: Store, options: { health?: HealthCheck } = {}): { adapters: ChatAdapter[]; digest: DigestService } {
   const digestFile = config.configFile ? readDigestConfigFile(config.configFile) : undefined;
   const posters: DigestPoster[] = [];
   const digestLogger = createLogger('digest');
   const digest = new DigestService({
     engine,
-    store: new StateStore(config.stateDir ?? join(root, 'data', 'state'), digestLogger),
+    store,
     posters,
     logger: digestLogger,
     configTargets: digestFile?.targets,
@@ -27,12 +27,13 @@ export function createBot(engine: Engine, config: Config, root: string): { adapt
   const handle = withDigestCommands(createRequestHandler(engine), digest);
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
-    const slack = createSlackAdapter({ config: config.slack, handle, logger: createLogger('slack') });
+    const slack = createSlackAdapter({ config: config.slack, handle, logger: createLogger('slack'), ...(options.health ? { health: options.health } : {}) });
     adapters.push(slack);
     posters.push(slack.digestPoster);
   }
   if (config.discord) {
-    const discord = createDiscordAdapter({ config: config.discord, engine, handle, logger: createLogger('discord') });
+    // Long button queries live in the store, so buttons work after a restart and on every replica.
+    const discord = createDiscordAdapter({ config: config.discord, engine, handle, logger: createLogger('discord'), store });
     adapters.push(discord);
     posters.push(discord.digestPoster);
   }

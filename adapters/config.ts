@@ -23,6 +23,11 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base, same form as discord.js's `rest.api` option, e.g. http://127.0.0.1:PORT/api */
   apiUrl?: string;
+  /**
+   * Gateway shards this process runs (discord.js `shards`/`shardCount`), so replicas split the gateway:
+   * `ids` of `count` in all. Without `ids`, this process runs every shard. Unset: one shard.
+   */
+  shards?: { ids?: number[]; count: number };
 }
 
 export interface Config {
@@ -32,6 +37,10 @@ export interface Config {
   stateDir?: string;
   /** Optional YAML file declaring digest targets. */
   configFile?: string;
+  /** HEALTH_PORT: serve /healthz and /readyz on this port (Slack's HTTP mode also serves them on PORT). */
+  healthPort?: number;
+  /** DATABASE_URL: keep state in PostgreSQL (shared by replicas) instead of files. */
+  databaseUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -41,6 +50,21 @@ function get(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** Tokens pasted into the wrong variable: Slack's prefixed tokens, Discord's three-part token, long random runs, URL credentials. */
+function looksSecret(value: string): boolean {
+  return (
+    /^(xox[a-z]|xapp)-/i.test(value) ||
+    /[\w-]{20,}\.[\w-]{5,}\.[\w-]{20,}/.test(value) ||
+    /\/\/[^/@\s]+:[^/@\s]+@/.test(value) ||
+    /(?=[A-Za-z0-9_+/=-]*\d)(?=[A-Za-z0-9_+/=-]*[A-Za-z])[A-Za-z0-9_+/=-]{24,}/.test(value)
+  );
+}
+
+/** A value for an error message, quoted; never a value that looks like a secret. */
+function shown(value: string): string {
+  return looksSecret(value) ? '(a value that looks like a secret; not shown)' : `"${value}"`;
+}
+
 function url(env: Env, name: string): string | undefined {
   const value = get(env, name);
   if (value === undefined) return undefined;
@@ -48,7 +72,7 @@ function url(env: Env, name: string): string | undefined {
     const parsed = new URL(value);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);
+    throw new ConfigError(`${name} must be an http(s) URL, got ${shown(value)}`);
   }
   return value;
 }
@@ -57,7 +81,7 @@ function port(env: Env, name: string, fallback: number): number {
   const value = get(env, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (0–65535), got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (0–65535), got ${shown(value)}`);
   return n;
 }
 
@@ -83,13 +107,34 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   const applicationId = get(env, 'DISCORD_APPLICATION_ID');
   const guildId = get(env, 'DISCORD_GUILD_ID');
   for (const [name, value] of [['DISCORD_APPLICATION_ID', applicationId], ['DISCORD_GUILD_ID', guildId]] as const) {
-    if (value !== undefined && !/^\d{15,22}$/.test(value)) throw new ConfigError(`${name} must be a Discord snowflake id (digits only), got "${value}"`);
+    if (value !== undefined && !/^\d{15,22}$/.test(value)) throw new ConfigError(`${name} must be a Discord snowflake id (digits only), got ${shown(value)}`);
   }
+  const shards = discordShards(env);
   if (!token) {
-    if (applicationId || guildId) throw new ConfigError('Set DISCORD_TOKEN (the bot token from the Discord developer portal)');
+    if (applicationId || guildId || shards) throw new ConfigError('Set DISCORD_TOKEN (the bot token from the Discord developer portal)');
     return undefined;
   }
-  return { token, applicationId, guildId, apiUrl: url(env, 'DISCORD_API_URL') };
+  return { token, applicationId, guildId, apiUrl: url(env, 'DISCORD_API_URL'), ...(shards && { shards }) };
+}
+
+/** DISCORD_SHARD_IDS (e.g. `0,2`) of DISCORD_SHARD_COUNT shards in all. https://discord.com/developers/docs/events/gateway#sharding */
+function discordShards(env: Env): DiscordConfig['shards'] {
+  const idsValue = get(env, 'DISCORD_SHARD_IDS');
+  const countValue = get(env, 'DISCORD_SHARD_COUNT');
+  if (idsValue === undefined && countValue === undefined) return undefined;
+  if (countValue === undefined) throw new ConfigError('Set DISCORD_SHARD_COUNT (the total number of shards across all replicas) when DISCORD_SHARD_IDS is set');
+  const count = /^\d+$/.test(countValue) ? Number(countValue) : NaN;
+  if (!Number.isSafeInteger(count) || count < 1) throw new ConfigError(`DISCORD_SHARD_COUNT must be a positive whole number (the total number of shards), got ${shown(countValue)}`);
+  if (idsValue === undefined) return { count };
+  const parts = idsValue.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part))) {
+    throw new ConfigError(`DISCORD_SHARD_IDS must be comma-separated shard numbers such as 0,2, got ${shown(idsValue)}`);
+  }
+  const ids = parts.map(Number);
+  const tooBig = ids.find((id) => id >= count);
+  if (tooBig !== undefined) throw new ConfigError(`DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT (${count}): shards are numbered 0 to ${count - 1}, got ${tooBig}`);
+  if (new Set(ids).size !== ids.length) throw new ConfigError(`DISCORD_SHARD_IDS must not repeat a shard, got ${shown(idsValue)}`);
+  return { ids, count };
 }
 
 export function readConfig(env: Env): Config {
@@ -98,5 +143,23 @@ export function readConfig(env: Env): Config {
     discord: readDiscordConfig(env),
     stateDir: get(env, 'RIGHTS_STATE_DIR'),
     configFile: get(env, 'RIGHTS_CONFIG'),
+    healthPort: get(env, 'HEALTH_PORT') === undefined ? undefined : port(env, 'HEALTH_PORT', 0),
+    databaseUrl: databaseUrl(env),
   };
+}
+
+/** DATABASE_URL, checked for its form only (the database is reached at start-up); never echoed, it holds a password. */
+function databaseUrl(env: Env): string | undefined {
+  const value = get(env, 'DATABASE_URL');
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || !url.hostname) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/rights (leave it unset to keep state in files)');
+  }
+  return value;
 }

@@ -20,6 +20,12 @@ export interface ChatRequest {
   offset?: number;
   /** Whether the user may change channel settings (Discord: Manage Channels). */
   canManageChannel?: boolean;
+  /**
+   * Slack only, and only on digest commands that change settings (`digest on|off|theme|themes|lang`): whether
+   * the user is a workspace admin or owner (users.info) and whether they created the channel
+   * (conversations.info). Both false when Slack could not be asked in time.
+   */
+  slackRole?: { admin: boolean; channelCreator: boolean };
 }
 
 /** A reply: a core answer, or a short notice (catalog key + params) such as a settings confirmation. */

@@ -7,6 +7,21 @@ describe('configuration', () => {
     expect(readConfig({})).toEqual({ slack: undefined, discord: undefined, stateDir: undefined, configFile: undefined });
   });
 
+  it('reads DATABASE_URL, and rejects anything but a PostgreSQL URL without echoing it', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://rights:pw@db.example.org:5432/rights' }).databaseUrl).toBe('postgres://rights:pw@db.example.org:5432/rights');
+    expect(readConfig({ DATABASE_URL: 'postgresql://db/rights?sslmode=require' }).databaseUrl).toBe('postgresql://db/rights?sslmode=require');
+    expect(readConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    for (const bad of ['xoxb-123-456-secretsecret', 'mysql://u:hunter2@h/db', 'not a url with hunter2']) {
+      expect(() => readConfig({ DATABASE_URL: bad })).toThrow(/^DATABASE_URL must be a PostgreSQL URL/);
+      try {
+        readConfig({ DATABASE_URL: bad });
+      } catch (error) {
+        expect((error as Error).message).not.toContain(bad);
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '  ', DISCORD_TOKEN: '', RIGHTS_STATE_DIR: '' })).toEqual(readConfig({}));
   });
@@ -32,6 +47,53 @@ describe('configuration', () => {
     [{ DISCORD_TOKEN: 't', DISCORD_API_URL: 'ftp://x' }, 'DISCORD_API_URL must be an http(s) URL, got "ftp://x"'],
   ])('%j → %s', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('reads Discord shards: DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT, or every shard with the count alone', () => {
+    expect(readConfig({ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '0, 2', DISCORD_SHARD_COUNT: '3' }).discord?.shards).toEqual({ ids: [0, 2], count: 3 });
+    expect(readConfig({ DISCORD_TOKEN: 't', DISCORD_SHARD_COUNT: '4' }).discord?.shards).toEqual({ count: 4 });
+    expect(readConfig({ DISCORD_TOKEN: 't' }).discord?.shards).toBeUndefined();
+  });
+
+  it('reads HEALTH_PORT', () => {
+    expect(readConfig({ HEALTH_PORT: '8081' }).healthPort).toBe(8081);
+    expect(readConfig({ HEALTH_PORT: '' }).healthPort).toBeUndefined();
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '0,1' }, 'Set DISCORD_SHARD_COUNT (the total number of shards across all replicas) when DISCORD_SHARD_IDS is set'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_COUNT: '0' }, 'DISCORD_SHARD_COUNT must be a positive whole number (the total number of shards), got "0"'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_COUNT: '2.5' }, 'DISCORD_SHARD_COUNT must be a positive whole number (the total number of shards), got "2.5"'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '0,two', DISCORD_SHARD_COUNT: '3' }, 'DISCORD_SHARD_IDS must be comma-separated shard numbers such as 0,2, got "0,two"'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '-1', DISCORD_SHARD_COUNT: '3' }, 'DISCORD_SHARD_IDS must be comma-separated shard numbers such as 0,2, got "-1"'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '0,3', DISCORD_SHARD_COUNT: '3' }, 'DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT (3): shards are numbered 0 to 2, got 3'],
+    [{ DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: '1,1', DISCORD_SHARD_COUNT: '3' }, 'DISCORD_SHARD_IDS must not repeat a shard, got "1,1"'],
+    [{ DISCORD_SHARD_COUNT: '2' }, 'Set DISCORD_TOKEN'],
+    [{ HEALTH_PORT: 'health' }, 'HEALTH_PORT must be a port number (0–65535), got "health"'],
+  ])('%j → %s', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a value that looks like a secret, even in the wrong variable', () => {
+    const cases = [
+      { DISCORD_TOKEN: 't', DISCORD_SHARD_COUNT: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123' },
+      { DISCORD_TOKEN: 't', DISCORD_SHARD_IDS: 'xoxb-1234-5678-abcdefghijkl', DISCORD_SHARD_COUNT: '2' },
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8f3a9c0d1e2b4a5f6c7d8e9f0a1b2c3d' },
+      { DISCORD_TOKEN: 't', DISCORD_API_URL: 'ftp://proxy-user:hunter2@proxy.example' },
+    ];
+    for (const env of cases) {
+      const message = (() => {
+        try {
+          readConfig(env);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error(`no error for ${Object.keys(env).join(', ')}`);
+      })();
+      expect(message).toContain('(a value that looks like a secret; not shown)');
+      for (const value of Object.values(env)) if (value.length > 2) expect(message).not.toContain(value);
+      expect(message).not.toContain('hunter2');
+    }
   });
 
   it('never puts a secret in an error message', () => {

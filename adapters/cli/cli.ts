@@ -160,9 +160,17 @@ async function sendDigests(root: string, env: Record<string, string | undefined>
   const { engine } = await openEngine({ root });
   // The chat SDKs are heavy: load them only when posting, so every other command starts fast.
   const { createBot } = await import('../bot.js');
-  const { digest } = createBot(engine, config, root);
-  digest.load();
-  const results = await digest.sendAll();
+  const { openStore } = await import('../store/open.js');
+  // The same store and claims as the running bot: a channel the bot already posted to today is skipped.
+  const store = await openStore({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, root });
+  const { digest } = createBot(engine, config, store);
+  let results: Awaited<ReturnType<typeof digest.sendAll>>;
+  try {
+    await digest.load();
+    results = await digest.sendAll();
+  } finally {
+    await store.close();
+  }
   if (results.length === 0) io.out('No digest targets: turn one on from chat (digest on) or declare them in RIGHTS_CONFIG.');
   for (const { target, outcome } of results) io.out(`${target}: ${outcome}`);
   return results.some((r) => r.outcome === 'failed') ? 1 : 0;

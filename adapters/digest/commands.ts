@@ -5,6 +5,7 @@ import { resolveVocabulary } from '../../src/search/filters.js';
 import { isLang, langFromLocale, type Lang } from '../../src/i18n/catalog.js';
 import type { ChatRequest, Reply, RequestHandler } from '../types.js';
 import type { DigestService } from './service.js';
+import type { TargetState } from './state.js';
 import { isTimeZone } from './targets.js';
 
 const DIGEST_WORDS = new Set(['digest', 'resumen', 'resume']);
@@ -17,7 +18,21 @@ export function withDigestCommands(handle: RequestHandler, service: DigestServic
   };
 }
 
-function digestCommand(args: string[], request: ChatRequest, service: DigestService): Reply {
+/**
+ * Who may change a channel's digest. Discord: members who can manage the channel. Slack: the member who
+ * turned it on, the channel's creator, and workspace admins or owners (users.info, conversations.info);
+ * anyone in the channel may turn on a digest nobody has turned on.
+ */
+function mayChange(request: ChatRequest, target: TargetState | undefined): 'yes' | 'forbidden' | 'forbiddenSlack' {
+  if (request.canManageChannel === false) return 'forbidden';
+  const role = request.slackRole;
+  if (request.platform !== 'slack' || !role) return 'yes';
+  if (role.admin || role.channelCreator) return 'yes';
+  if (!target?.enabled && !target?.enabledBy) return 'yes';
+  return target.enabledBy === request.user ? 'yes' : 'forbiddenSlack';
+}
+
+async function digestCommand(args: string[], request: ChatRequest, service: DigestService): Promise<Reply> {
   const lang: Lang = langFromLocale(request.locale) ?? (service.status(platformOf(request), request.channel)?.lang as Lang | undefined) ?? 'en';
   const notice = (key: string, params: Record<string, string | number> = {}, isPublic = false): Reply => ({ type: 'notice', lang, key, params, public: isPublic, request });
   const platform = platformOf(request);
@@ -31,8 +46,10 @@ function digestCommand(args: string[], request: ChatRequest, service: DigestServ
     return notice('digest.status.on', { time: t.time, timezone: t.timezone, themes: t.themes.join(', ') || '—', lang: t.lang, last: t.lastSent ?? '—' });
   }
   if (!['on', 'off', 'themes', 'theme', 'lang'].includes(sub)) return notice('digest.usage');
-  if (request.canManageChannel === false) return notice('digest.forbidden');
+  const allowed = mayChange(request, service.status(platform, request.channel));
+  if (allowed !== 'yes') return notice(`digest.${allowed}`);
   if (service.status(platform, request.channel)?.origin === 'config') return notice('digest.pinned');
+  const by = { name: who, id: request.user };
 
   switch (sub) {
     case 'on': {
@@ -46,11 +63,11 @@ function digestCommand(args: string[], request: ChatRequest, service: DigestServ
         } else if (isTimeZone(arg)) timezone = arg;
         else return notice('digest.badArg', { value: arg });
       }
-      service.update(platform, request.channel, { enabled: true, time, timezone }, who);
+      await service.update(platform, request.channel, { enabled: true, time, timezone }, by);
       return notice('digest.confirm.on', { user: who, time, timezone }, true);
     }
     case 'off':
-      service.update(platform, request.channel, { enabled: false }, who);
+      await service.update(platform, request.channel, { enabled: false }, by);
       return notice('digest.confirm.off', { user: who }, true);
     case 'theme':
     case 'themes': {
@@ -64,13 +81,13 @@ function digestCommand(args: string[], request: ChatRequest, service: DigestServ
           themes.push(theme.id);
         }
       }
-      service.update(platform, request.channel, { themes }, who);
+      await service.update(platform, request.channel, { themes }, by);
       return notice(clear ? 'digest.confirm.themesCleared' : 'digest.confirm.themes', { user: who, themes: themes.join(', ') }, true);
     }
     default: {
       const value = fold(args[1] ?? '');
       if (!isLang(value)) return notice('digest.badLang', { value: args[1] ?? '' });
-      service.update(platform, request.channel, { lang: value }, who);
+      await service.update(platform, request.channel, { lang: value }, by);
       return notice('digest.confirm.lang', { user: who, lang: value }, true);
     }
   }

@@ -1,9 +1,6 @@
-// Digest state on disk: subscriptions, what each channel was last sent, rotation, record fingerprints.
-// One JSON file written atomically (temp file, fsync, rename). A corrupt file is kept aside, never overwritten.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+// What the digest keeps per channel: its settings, what it was last sent, the claim on today's post, the
+// last failure, its rotation and record fingerprints. Validated per channel when a store loads it.
 import { z } from 'zod';
-import type { Logger } from '../types.js';
 
 export const targetSettingsSchema = z.object({
   platform: z.enum(['slack', 'discord']),
@@ -17,71 +14,39 @@ export const targetSettingsSchema = z.object({
 });
 export type TargetSettings = z.infer<typeof targetSettingsSchema>;
 
-const targetStateSchema = targetSettingsSchema.extend({
+/** The claim on a channel's post for one local day (see adapters/store/port.ts). */
+const claimSchema = z.object({ date: z.string(), owner: z.string(), expires: z.number() });
+
+/** The last failed attempt of a day: permanent ones stop the channel until fixed; transient ones wait for retryAt. */
+const failureSchema = z.object({
+  date: z.string(),
+  permanent: z.boolean(),
+  error: z.string(),
+  attempts: z.number().int().min(1).default(1),
+  retryAt: z.number().optional(),
+});
+
+export const targetStateSchema = targetSettingsSchema.extend({
   /** "chat" when set from a chat command, "config" when declared in RIGHTS_CONFIG. */
   origin: z.enum(['chat', 'config']).default('chat'),
+  /** Display name of who last changed the settings (for confirmations; never a live mention). */
   changedBy: z.string().optional(),
+  /** Platform user id of who turned the digest on: they may change it (Slack; see adapters/digest/commands.ts). */
+  enabledBy: z.string().optional(),
   /** When the digest was (re)enabled: scheduled times before it are not caught up. */
   activeSince: z.string().optional(),
-  /** Local date (YYYY-MM-DD) of the last digest the platform accepted. */
+  /** Local date (YYYY-MM-DD) of the last digest the platform acknowledged: never posted again that day. */
   lastSent: z.string().optional(),
-  /** Local date of a post that started; if the process died mid-post we cannot know it failed, so no retry that day. */
-  attempt: z.string().optional(),
-  /** Local date on which posting failed for good (retried, then given up until tomorrow). */
-  gaveUp: z.string().optional(),
+  claim: claimSchema.optional(),
+  failure: failureSchema.optional(),
   rotation: z.object({ shown: z.array(z.string()) }).default({ shown: [] }),
   fingerprints: z.record(z.string(), z.string()).optional(),
 });
 export type TargetState = z.infer<typeof targetStateSchema>;
 
-const stateSchema = z.object({ version: z.literal(1), targets: z.record(z.string(), targetStateSchema) });
-export type DigestState = z.infer<typeof stateSchema>;
+/** Fields only deliveries change (claim, complete, release), never a settings update. */
+export const DELIVERY_FIELDS = ['lastSent', 'claim', 'failure', 'rotation', 'fingerprints'] as const;
 
 export function targetKey(platform: string, channel: string): string {
   return `${platform}:${channel}`;
-}
-
-export class StateStore {
-  readonly path: string;
-  state: DigestState = { version: 1, targets: {} };
-
-  constructor(readonly dir: string, private readonly logger: Logger, private readonly now: () => Date = () => new Date()) {
-    this.path = join(dir, 'digest.json');
-  }
-
-  /** Reads the file; a missing file is a fresh start, a corrupt one is moved aside and reported. */
-  load(): DigestState {
-    if (!existsSync(this.path)) {
-      this.logger.info('no digest state yet, starting fresh', { path: this.path });
-      this.state = { version: 1, targets: {} };
-      return this.state;
-    }
-    try {
-      this.state = stateSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
-    } catch (error) {
-      const aside = `${this.path}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(this.path, aside);
-      this.logger.error('digest state file is corrupt: kept aside, starting with no subscriptions', {
-        path: this.path,
-        keptAs: aside,
-        problem: (error as Error).message.slice(0, 300),
-      });
-      this.state = { version: 1, targets: {} };
-    }
-    return this.state;
-  }
-
-  /** Atomic write: temp file, fsync, rename, so a crash leaves the old file or the new one, never half. */
-  save(): void {
-    mkdirSync(this.dir, { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, JSON.stringify(this.state, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.path);
-  }
 }

@@ -4,7 +4,7 @@ import { MessageFlags, PermissionFlagsBits, userMention } from 'discord.js';
 import type { AutocompleteInteraction, BaseInteraction, ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../../src/engine.js';
 import { langFromLocale } from '../../src/i18n/catalog.js';
-import type { ChatRequest, RequestHandler } from '../types.js';
+import type { ChatRequest, Logger, Reply, RequestHandler } from '../types.js';
 import { commandText, recordChoices, subcommandKind, themeChoices } from './commands.js';
 import type { ButtonAction } from './custom-id.js';
 import { LIMITS } from './limits.js';
@@ -15,8 +15,11 @@ import { replyOptions, respondInTime } from './respond.js';
 export interface InteractionContext {
   handle: RequestHandler;
   engine: Engine;
-  encode: (action: ButtonAction) => string;
-  decode: (customId: string) => ButtonAction | 'expired' | undefined;
+  logger: Logger;
+  /** Renders a reply, first saving the long texts its buttons point to (so they outlive this process). */
+  render: (reply: Reply, options: Omit<RenderOptions, 'encode'>) => Promise<DiscordMessage>;
+  /** The action behind a button's custom_id, its saved text looked up: "expired" when gone, undefined when not ours. */
+  decode: (customId: string) => Promise<ButtonAction | 'expired' | undefined>;
   /** Acknowledge first when an answer takes longer than this (Discord allows 3 s). */
   deferAfterMs: number;
 }
@@ -36,7 +39,7 @@ export function interactionRequest(interaction: BaseInteraction, text: string, o
 }
 
 function answer(ctx: InteractionContext, request: ChatRequest, options: Omit<RenderOptions, 'encode'>): () => Promise<DiscordMessage> {
-  return async () => renderReply(await ctx.handle(request), { ...options, encode: ctx.encode });
+  return async () => ctx.render(await ctx.handle(request), options);
 }
 
 export async function onChatInput(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
@@ -64,35 +67,41 @@ export async function onAutocomplete(interaction: AutocompleteInteraction, ctx: 
 
 /**
  * Share: the same answer, public, saying who shared it. More: the next page, in place when the
- * answer was ephemeral, else as a new ephemeral answer. Details: the full record, ephemeral.
+ * answer was ephemeral, else as a new ephemeral answer. Details: the full record, ephemeral. A button
+ * whose text is gone says it expired; one that is not ours (or malformed) gets a polite notice too,
+ * since an interaction left unanswered shows "This interaction failed".
  */
 export async function onButton(interaction: ButtonInteraction, ctx: InteractionContext): Promise<void> {
-  const action = ctx.decode(interaction.customId);
-  if (action === undefined) return;
-  if (action === 'expired') {
+  const started = Date.now();
+  const action = await ctx.decode(interaction.customId);
+  if (action === undefined || action === 'expired') {
+    if (action === undefined) ctx.logger.warn('a button that is not ours', { interaction: interaction.id, customId: interaction.customId.slice(0, 100) });
     const lang = langFromLocale(interaction.locale) ?? 'en';
-    const notice = renderReply({ type: 'notice', lang, key: 'discord.expired', request: interactionRequest(interaction, '') }, { ephemeral: true, shareable: false });
+    const key = action === 'expired' ? 'discord.expired' : 'discord.unknownButton';
+    const notice = renderReply({ type: 'notice', lang, key, request: interactionRequest(interaction, '') }, { ephemeral: true, shareable: false });
     await interaction.reply(replyOptions(notice));
     return;
   }
+  // Looking the text up took part of Discord's 3 seconds.
+  const deferAfterMs = Math.max(0, ctx.deferAfterMs - (Date.now() - started));
   const inPlace = interaction.message.flags.has(MessageFlags.Ephemeral);
   const shareable = interaction.inGuild();
   switch (action.type) {
     case 'share': {
       const request = interactionRequest(interaction, action.text, action.offset);
       const sharedBy = userMention(interaction.user.id);
-      await respondInTime(interaction, 'reply', false, answer(ctx, request, { ephemeral: false, shareable: false, sharedBy }), ctx.deferAfterMs);
+      await respondInTime(interaction, 'reply', false, answer(ctx, request, { ephemeral: false, shareable: false, sharedBy }), deferAfterMs);
       return;
     }
     case 'more': {
       const request = interactionRequest(interaction, action.text, action.offset);
-      await respondInTime(interaction, inPlace ? 'update' : 'reply', true, answer(ctx, request, { ephemeral: true, shareable }), ctx.deferAfterMs);
+      await respondInTime(interaction, inPlace ? 'update' : 'reply', true, answer(ctx, request, { ephemeral: true, shareable }), deferAfterMs);
       return;
     }
     case 'details': {
       const request = interactionRequest(interaction, `show ${action.id}`);
       const mode = action.part > 0 && inPlace ? 'update' : 'reply';
-      await respondInTime(interaction, mode, true, answer(ctx, request, { ephemeral: true, shareable, part: action.part }), ctx.deferAfterMs);
+      await respondInTime(interaction, mode, true, answer(ctx, request, { ephemeral: true, shareable, part: action.part }), deferAfterMs);
       return;
     }
   }

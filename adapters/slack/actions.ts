@@ -24,7 +24,7 @@ async function share({ ack, body, action, client, respond }: ButtonArgs, deps: S
   const request = clickRequest(body, value?.query ?? '', value?.offset);
   if (!value || !request.channel) return expired(deps, respond, request);
 
-  const answer = await answerRequest(deps, request, { buttons: 'none', sharedBy: request.user });
+  const answer = await answerRequest(deps, client, request, { buttons: 'none', sharedBy: request.user });
   if (answer.failed) return respondSafely(deps, respond, { response_type: 'ephemeral', replace_original: false, ...answer.message }, { client, request, lang: answer.lang });
   try {
     await client.chat.postMessage({ channel: request.channel, ...answer.message, unfurl_links: false, unfurl_media: false });
@@ -48,7 +48,7 @@ async function more({ ack, body, action, client, respond }: ButtonArgs, deps: Sl
   const value = decodeQueryValue(action.value);
   const request = clickRequest(body, value?.query ?? '', value?.offset);
   if (!value) return expired(deps, respond, request);
-  const answer = await answerRequest(deps, request, { buttons: 'private' });
+  const answer = await answerRequest(deps, client, request, { buttons: 'private' });
   await respondSafely(deps, respond, { response_type: 'ephemeral', replace_original: false, ...answer.message }, { client, request, lang: answer.lang });
 }
 
@@ -58,7 +58,7 @@ async function details({ ack, body, action, client, respond }: ButtonArgs, deps:
   const id = decodeRecordId(action.value);
   const request = clickRequest(body, id ? `show ${id}` : '');
   if (!id) return expired(deps, respond, request);
-  const answer = await answerRequest(deps, request, { buttons: 'private' });
+  const answer = await answerRequest(deps, client, request, { buttons: 'private' });
   await respondSafely(deps, respond, { response_type: 'ephemeral', replace_original: false, ...answer.message }, { client, request, lang: answer.lang });
 }
 

@@ -22,7 +22,7 @@ export function registerRightsCommand(app: App, deps: SlackDeps): void {
       userName: command.user_name,
       channel: command.channel_id,
     };
-    const answer = await answerRequest(deps, request, { buttons: 'private' });
+    const answer = await answerRequest(deps, client, request, { buttons: 'private' });
     await respondSafely(
       deps,
       respond,

@@ -16,7 +16,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       user: event.user ?? '',
       channel: event.channel,
     };
-    const answer = await answerRequest(deps, request, { buttons: 'public' });
+    const answer = await answerRequest(deps, client, request, { buttons: 'public' });
     await postSafely(deps, client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...answer.message }, request, answer.lang);
   });
 
@@ -28,7 +28,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       user: message.user,
       channel: message.channel,
     };
-    const answer = await answerRequest(deps, request, { buttons: 'public' });
+    const answer = await answerRequest(deps, client, request, { buttons: 'public' });
     await postSafely(deps, client, { channel: message.channel, thread_ts: message.thread_ts, ...answer.message }, request, answer.lang);
   });
 }

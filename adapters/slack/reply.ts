@@ -4,6 +4,7 @@ import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import { langFromLocale, type Lang } from '../../src/i18n/catalog.js';
 import type { ChatRequest, Logger, RequestHandler } from '../types.js';
 import { renderNotice, renderReply, replyLang, type RenderOptions, type SlackMessage } from './render.js';
+import { askSlackRole, changesDigest, ROLE_TIMEOUT_MS } from './role.js';
 
 type WebClient = webApi.WebClient;
 
@@ -11,6 +12,8 @@ type WebClient = webApi.WebClient;
 export interface SlackDeps {
   handle: RequestHandler;
   logger: Logger;
+  /** How long users.info and conversations.info may take on a digest change; ROLE_TIMEOUT_MS otherwise. */
+  roleTimeoutMs?: number;
 }
 
 /** A rendered reply, or the apology when the handler or the renderer failed. */
@@ -22,15 +25,29 @@ export interface Rendered {
   failed: boolean;
 }
 
-export async function answerRequest(deps: SlackDeps, request: ChatRequest, options: RenderOptions): Promise<Rendered> {
+export async function answerRequest(deps: SlackDeps, client: WebClient, request: ChatRequest, options: RenderOptions): Promise<Rendered> {
   const fallbackLang = langFromLocale(request.locale) ?? 'en';
   try {
-    const reply = await deps.handle(request);
+    const reply = await deps.handle(await withRole(deps, client, request));
     const isPublic = reply.type === 'notice' && reply.public === true;
     return { message: renderReply(reply, options), lang: replyLang(reply), public: isPublic, failed: false };
   } catch (error) {
     deps.logger.error('could not answer', { ...requestContext(request), ...describeError(error) });
     return { message: renderNotice(fallbackLang, 'error.sorry'), lang: fallbackLang, public: false, failed: true };
+  }
+}
+
+/**
+ * A digest change carries who asks (`slackRole`) for the digest commands to decide; when Slack cannot tell
+ * in time, the user counts as a plain member. Other requests go as they are, with no API call.
+ */
+async function withRole(deps: SlackDeps, client: WebClient, request: ChatRequest): Promise<ChatRequest> {
+  if (!changesDigest(request.text)) return request;
+  try {
+    return { ...request, slackRole: await askSlackRole(client, request, deps.roleTimeoutMs ?? ROLE_TIMEOUT_MS) };
+  } catch (error) {
+    deps.logger.warn('could not ask Slack who changes the digest; they count as a member', { ...requestContext(request), ...describeError(error) });
+    return { ...request, slackRole: { admin: false, channelCreator: false } };
   }
 }
 

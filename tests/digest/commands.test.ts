@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDigestCommands } from '../../adapters/digest/commands.js';
 import { DigestService } from '../../adapters/digest/service.js';
-import { StateStore } from '../../adapters/digest/state.js';
+import { FileStore } from '../../adapters/store/files.js';
 import { createRequestHandler, type ChatRequest, type Logger } from '../../adapters/types.js';
 import { realEngine } from '../helpers.js';
 
@@ -13,7 +13,7 @@ const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 async function harness() {
   const now = new Date('2026-12-18T10:00:00Z');
-  const store = new StateStore(mkdtempSync(join(tmpdir(), 'rights-cmd-')), quiet);
+  const store = new FileStore(mkdtempSync(join(tmpdir(), 'rights-cmd-')), () => now.getTime());
   const service = new DigestService({ engine: realEngine(), store, posters: [], logger: quiet, now: () => now, timers: false });
   await service.start();
   const handle = withDigestCommands(createRequestHandler(realEngine()), service);
@@ -68,6 +68,22 @@ describe('digest chat commands', () => {
     expect(await ask('digest on', { platform: 'discord', canManageChannel: false })).toMatchObject({ key: 'digest.forbidden' });
     expect(service.status('discord', 'C1')).toBeUndefined();
     expect((await ask('digest', { platform: 'discord', canManageChannel: false })).type).toBe('digest');
+  });
+
+  it('on Slack, lets the member who turned the digest on, the channel creator and admins change it, and nobody else', async () => {
+    // Finding: on Slack any channel member could turn a channel's digest off or change its themes.
+    const { ask, service } = await harness();
+    const member = { admin: false, channelCreator: false };
+    expect(await ask('digest on 08:00', { user: 'U1', slackRole: member })).toMatchObject({ key: 'digest.confirm.on' });
+    expect(service.status('slack', 'C1')).toMatchObject({ enabled: true, enabledBy: 'U1' });
+    expect(await ask('digest off', { user: 'U2', userName: 'bo', slackRole: member })).toMatchObject({ key: 'digest.forbiddenSlack' });
+    expect(await ask('digest themes children', { user: 'U2', userName: 'bo', slackRole: member })).toMatchObject({ key: 'digest.forbiddenSlack' });
+    expect(service.status('slack', 'C1')).toMatchObject({ enabled: true, themes: [] });
+    expect(await ask('digest themes children', { user: 'U3', slackRole: { admin: false, channelCreator: true } })).toMatchObject({ key: 'digest.confirm.themes' });
+    expect(await ask('digest lang es', { user: 'U4', slackRole: { admin: true, channelCreator: false } })).toMatchObject({ key: 'digest.confirm.lang' });
+    expect(await ask('digest off', { user: 'U1', slackRole: member })).toMatchObject({ key: 'digest.confirm.off' });
+    // Anyone may see the status and the preview.
+    expect(await ask('digest status', { user: 'U2' })).toMatchObject({ key: 'digest.status.off' });
   });
 
   it('leaves ordinary queries to the engine', async () => {

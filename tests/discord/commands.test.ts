@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIApplicationCommandOption } from 'discord.js';
 import { commandText, discordCommands, recordChoices, rightsCommand, themeChoices } from '../../adapters/discord/commands.js';
-import { decodeAction, encodeAction, TextStash, type ButtonAction } from '../../adapters/discord/custom-id.js';
+import { decodeAction, encodeAction, encoderFor, memoryButtonTexts, stashedKey, textKey, type ButtonAction, type TextStash } from '../../adapters/discord/custom-id.js';
 import { LIMITS } from '../../adapters/discord/limits.js';
 import { queryFromContent } from '../../adapters/discord/mentions.js';
 import { DISCORD_MESSAGES } from '../../adapters/discord/messages.js';
@@ -105,8 +105,10 @@ describe('autocomplete choices', () => {
 });
 
 describe('button custom_ids', () => {
-  it('round-trip every action within 100 characters', () => {
-    const stash = new TextStash();
+  const lookupIn = (stash: TextStash) => async (key: string) => stash.get(key);
+
+  it('round-trip every action within 100 characters', async () => {
+    const stash: TextStash = new Map();
     const actions: ButtonAction[] = [
       { type: 'share', text: 'recommendations firewalls', offset: 0 },
       { type: 'more', text: 'treaties consular theme:consular-protection', offset: 5 },
@@ -118,17 +120,50 @@ describe('button custom_ids', () => {
     for (const action of actions) {
       const id = encodeAction(action, stash);
       expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(decodeAction(id, stash)).toEqual(action);
+      expect(await decodeAction(id, lookupIn(stash))).toEqual(action);
     }
   });
 
-  it('without a stash, cut long texts instead of failing; a forgotten text answers "expired"', () => {
+  it('name a long text by a digest of itself: the same key on every replica, nothing else in the stash', () => {
+    const text = 'recommendations '.repeat(10);
+    const stash: TextStash = new Map();
+    const id = encodeAction({ type: 'more', text, offset: 5 }, stash);
+    expect(id).toBe(`r1:m:5:~${textKey(text)}`);
+    expect(textKey(text)).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect([...stash]).toEqual([[textKey(text), text]]);
+    expect(encodeAction({ type: 'more', text, offset: 5 }, new Map())).toBe(id);
+    expect(textKey(`${text}.`)).not.toBe(textKey(text));
+    expect(encodeAction({ type: 'share', text: 'short', offset: 0 }, stash)).toBe('r1:s:0:short');
+    expect(stash.size).toBe(1);
+  });
+
+  it('without a stash, cut long texts instead of failing; a text not found answers "expired"', async () => {
     expect(encodeAction({ type: 'more', text: 'y'.repeat(300), offset: 5 }).length).toBe(LIMITS.customId);
-    const small = new TextStash(1);
-    const first = encodeAction({ type: 'more', text: 'a'.repeat(200), offset: 5 }, small);
-    encodeAction({ type: 'more', text: 'b'.repeat(200), offset: 5 }, small);
-    expect(decodeAction(first, small)).toBe('expired');
-    expect(decodeAction('someone-elses-button')).toBeUndefined();
+    const id = encodeAction({ type: 'more', text: 'a'.repeat(200), offset: 5 }, new Map());
+    expect(await decodeAction(id, async () => undefined)).toBe('expired');
+    expect(await decodeAction(id)).toBe('expired');
+    expect(await decodeAction('someone-elses-button')).toBeUndefined();
+    expect(await decodeAction('')).toBeUndefined();
+    expect(await decodeAction('r1:d:0:')).toBeUndefined();
+  });
+
+  it('point only to saved texts when some could not be saved', () => {
+    const kept = { type: 'more', text: 'k'.repeat(200), offset: 5 } as const;
+    const lost = { type: 'share', text: 'l'.repeat(200), offset: 0 } as const;
+    const encode = encoderFor(new Set([textKey(kept.text)]));
+    expect(stashedKey(encode(kept))).toBe(textKey(kept.text));
+    expect(encode(lost)).toBe(encodeAction(lost));
+    expect(stashedKey(encode(lost))).toBeUndefined();
+  });
+
+  it('kept in memory without a store: bounded, oldest forgotten first, and only within the lifetime', async () => {
+    let now = 0;
+    const texts = memoryButtonTexts(2, () => now);
+    for (const key of ['a', 'b', 'c']) await texts.putValue('discord-button', key, `text ${key}`);
+    expect(await texts.getValue('discord-button', 'a', 1000)).toBeUndefined();
+    expect(await texts.getValue('discord-button', 'c', 1000)).toBe('text c');
+    now = 1001;
+    expect(await texts.getValue('discord-button', 'c', 1000)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withDigestCommands } from '../../adapters/digest/commands.js';
 import { DigestService, type DigestPoster } from '../../adapters/digest/service.js';
-import { StateStore } from '../../adapters/digest/state.js';
+import { FileStore } from '../../adapters/store/files.js';
 import { createRequestHandler } from '../../adapters/types.js';
 import { realEngine } from '../helpers.js';
 import { buttonLabelled, dataOf, MESSAGES_IN, recordingLogger, startHarness, textOf, type Harness } from './harness.js';
@@ -16,20 +16,20 @@ const engine = realEngine();
 const posters: DigestPoster[] = [];
 const service = new DigestService({
   engine,
-  store: new StateStore(mkdtempSync(join(tmpdir(), 'rights-discord-digest-')), recordingLogger().logger),
+  store: new FileStore(mkdtempSync(join(tmpdir(), 'rights-discord-digest-'))),
   posters,
   logger: recordingLogger().logger,
   timers: false,
-  retries: 0,
 });
 
 let h: Harness;
 beforeAll(async () => {
+  await service.load();
   h = await startHarness(engine, { handle: withDigestCommands(createRequestHandler(engine), service) });
   posters.push(h.adapter.digestPoster);
 });
 afterAll(async () => {
-  service.stop();
+  await service.stop();
   await h.close();
 });
 

@@ -1,7 +1,7 @@
 // The Discord renderer as a pure function: the shared renderer contract, every Discord limit for every
 // answer kind and oversized records, record pagination, buttons, escaping, notices and digests.
 import { describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction, TextStash, type ButtonAction } from '../../adapters/discord/custom-id.js';
+import { decodeAction, encodeAction, type ButtonAction, type TextStash } from '../../adapters/discord/custom-id.js';
 import { inert } from '../../adapters/discord/format.js';
 import { clamp, fitEmbeds } from '../../adapters/discord/limits.js';
 import { renderDigest } from '../../adapters/discord/render-digest.js';
@@ -43,15 +43,17 @@ describe('Discord renderer', () => {
   const engine = realEngine();
   const render = (answer: Answer, options: RenderOptions = { ephemeral: true, shareable: true }, text = textOf(answer)) => renderAnswer(answer, text, options);
   const all = () => [...sampleAnswers(engine), ...oversizedAnswers(engine)];
-  const actions = (message: DiscordMessage, stash?: TextStash): ButtonAction[] =>
-    message.components.flatMap((r) => r.components.map((b) => decodeAction(b.custom_id, stash))).filter((a): a is ButtonAction => typeof a === 'object');
+  const actions = async (message: DiscordMessage, stash?: TextStash): Promise<ButtonAction[]> => {
+    const decoded = await Promise.all(message.components.flatMap((r) => r.components.map((b) => decodeAction(b.custom_id, async (key) => stash?.get(key)))));
+    return decoded.filter((a): a is ButtonAction => typeof a === 'object');
+  };
 
-  it('stays within every limit with the adapter’s stash-backed custom_ids too', () => {
-    const stash = new TextStash();
+  it('stays within every limit with the adapter’s stash-backed custom_ids too', async () => {
     for (const [label, answer] of all()) {
+      const stash: TextStash = new Map();
       const message = render(answer, { ephemeral: true, shareable: true, encode: (a) => encodeAction(a, stash) }, HOSTILE.repeat(10));
       expect(discordViolations(message), label).toEqual([]);
-      for (const action of actions(message, stash)) if (action.type !== 'details') expect(action.text, label).toBe(HOSTILE.repeat(10));
+      for (const action of await actions(message, stash)) if (action.type !== 'details') expect(action.text, label).toBe(HOSTILE.repeat(10));
     }
   });
 
@@ -67,34 +69,34 @@ describe('Discord renderer', () => {
     expect(message.content).toMatch(/^\*\*Recommendations for “firewalls”\*\* · \d+ found, showing 1–\d+$/);
   });
 
-  it('offers Share (only where shareable), More while results remain, and a Details button per result', () => {
+  it('offers Share (only where shareable), More while results remain, and a Details button per result', async () => {
     const answer = engine.ask('recommendations');
     if (answer.type !== 'results') throw new Error('expected results');
     const message = render(answer, { ephemeral: true, shareable: true }, 'recommendations');
-    expect(actions(message)).toEqual([
+    expect(await actions(message)).toEqual([
       { type: 'share', text: 'recommendations', offset: 0 },
       { type: 'more', text: 'recommendations', offset: 5 },
       ...answer.items.map((item) => ({ type: 'details', id: item.record.id, part: 0 })),
     ]);
     expect(message.flags).toBe(64);
     const reply = render(answer, { ephemeral: false, shareable: false });
-    expect(actions(reply).map((a) => a.type)).not.toContain('share');
+    expect((await actions(reply)).map((a) => a.type)).not.toContain('share');
     expect(reply.flags).toBeUndefined();
     const last = engine.ask('recommendations', { offset: answer.total - 2 });
-    expect(actions(render(last)).map((a) => a.type)).not.toContain('more');
+    expect((await actions(render(last))).map((a) => a.type)).not.toContain('more');
   });
 
-  it('cuts a page that does not fit and pages on from the first result left out', () => {
+  it('cuts a page that does not fit and pages on from the first result left out', async () => {
     const page = oversizedAnswers(engine).find(([label]) => label === 'a page of 100 oversized results')?.[1];
     if (page?.type !== 'results') throw new Error('sample missing');
     const message = render(page);
-    const more = actions(message).find((a) => a.type === 'more');
+    const more = (await actions(message)).find((a) => a.type === 'more');
     expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
     expect(more).toMatchObject({ offset: message.embeds.length });
     expect(message.content).toContain(`showing 1–${message.embeds.length}`);
   });
 
-  it('pages an oversized record’s text through More, losing nothing', () => {
+  it('pages an oversized record’s text through More, losing nothing', async () => {
     const record = oversizedAnswers(engine).find(([label]) => label === 'oversized record')?.[1];
     if (record?.type !== 'record') throw new Error('sample missing');
     const pages: string[] = [];
@@ -103,7 +105,7 @@ describe('Discord renderer', () => {
       expect(discordViolations(message)).toEqual([]);
       pages.push(message.embeds[0]?.description ?? '');
       expect(message.embeds[0]?.footer?.text).toMatch(new RegExp(`Part ${part + 1} of \\d+$`));
-      const next = actions(message).find((a) => a.type === 'details');
+      const next = (await actions(message)).find((a) => a.type === 'details');
       if (!next) break;
       expect(next).toEqual({ type: 'details', id: record.item.record.id, part: part + 1 });
     }

@@ -25,6 +25,8 @@ export interface ScriptedFailure {
   status: number;
   body?: Json;
   headers?: Record<string, string>;
+  /** Never answer (the connection stays open until close()); recorded with status 0. */
+  hang?: true;
 }
 
 const GATEWAY_OPS = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, hello: 10, heartbeatAck: 11 } as const;
@@ -119,7 +121,8 @@ export class DiscordStandIn {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const { status, body, headers } = standIn?.route(req.method ?? 'GET', req.url ?? '/', req.headers, raw) ?? { status: 500 };
+        const { status, body, headers, hang } = standIn?.route(req.method ?? 'GET', req.url ?? '/', req.headers, raw) ?? { status: 500 };
+        if (hang) return;
         res.writeHead(status, { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       });
@@ -135,7 +138,12 @@ export class DiscordStandIn {
     this.failures.push(failure);
   }
 
-  private route(method: string, url: string, headers: IncomingHttpHeaders, raw: string): { status: number; body?: unknown; headers?: Record<string, string> } {
+  /** The next request matching `method` and `path` never gets an answer (once per call). */
+  hangNext(match: { method: string; path: RegExp }): void {
+    this.failures.push({ ...match, status: 0, hang: true });
+  }
+
+  private route(method: string, url: string, headers: IncomingHttpHeaders, raw: string): { status: number; body?: unknown; headers?: Record<string, string>; hang?: true } {
     const parsed = new URL(url, 'http://127.0.0.1');
     const path = decodeURIComponent(parsed.pathname).replace(/^\/api\/v10/, '');
     let body: Json = {};
@@ -149,6 +157,7 @@ export class DiscordStandIn {
     const failure = scripted >= 0 ? this.failures.splice(scripted, 1)[0] : undefined;
     if (failure) {
       record(failure.status);
+      if (failure.hang) return { status: 0, hang: true };
       return { status: failure.status, body: failure.body ?? { message: 'scripted failure', code: 0 }, headers: failure.headers };
     }
     const answer = this.answer(method, path, body);

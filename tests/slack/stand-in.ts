@@ -18,8 +18,8 @@ export interface ResponsePost {
   body: Record<string, unknown>;
 }
 
-/** How the next call to a method (or a response_url) should fail. */
-export type Fault = { error: string } | { status: number; retryAfter?: number };
+/** How the next call to a method (or a response_url) should fail; `hang` never answers (until stop()). */
+export type Fault = { error: string } | { status: number; retryAfter?: number } | { hang: true };
 
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
@@ -29,6 +29,10 @@ export class SlackStandIn {
   readonly responses: ResponsePost[] = [];
   /** Messages the adapter sent over the Socket Mode WebSocket (acks). */
   readonly socketMessages: Record<string, unknown>[] = [];
+  /** What users.info says of a user, over a plain member's defaults (set per test: `{ is_admin: true }`). */
+  readonly users = new Map<string, Record<string, unknown>>();
+  /** What conversations.info says of a channel, over the defaults (created by U0CREATOR). */
+  readonly channels = new Map<string, Record<string, unknown>>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly sockets = new Set<WebSocket>();
   private server?: Server;
@@ -96,20 +100,31 @@ export class SlackStandIn {
       const name = path.slice('/respond/'.length);
       const fault = this.faults.get(`respond/${name}`)?.shift();
       this.responses.push({ name, body: JSON.parse(raw || '{}') as Record<string, unknown> });
+      if (fault && 'hang' in fault) return;
       if (fault && 'status' in fault) return send(res, fault.status, 'expired_url', fault.retryAfter);
       return send(res, 200, 'ok');
     }
     if (!path.startsWith('/api/')) return send(res, 404, 'not found');
     const method = path.slice('/api/'.length);
-    this.calls.push({ method, params: parseParams(raw, req.headers['content-type']), authorization: req.headers.authorization });
+    const params = parseParams(raw, req.headers['content-type']);
+    this.calls.push({ method, params, authorization: req.headers.authorization });
     const fault = this.faults.get(method)?.shift();
+    if (fault && 'hang' in fault) return;
     if (fault && 'status' in fault) return send(res, fault.status, JSON.stringify({ ok: false, error: 'http_error' }), fault.retryAfter);
     if (fault) return send(res, 200, JSON.stringify({ ok: false, error: fault.error }));
-    return send(res, 200, JSON.stringify(this.answer(method)));
+    return send(res, 200, JSON.stringify(this.answer(method, params)));
   }
 
-  private answer(method: string): Record<string, unknown> {
+  private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'users.info': {
+        const id = String(params.user);
+        return { ok: true, user: { id, name: 'member', is_admin: false, is_owner: false, is_primary_owner: false, ...this.users.get(id) } };
+      }
+      case 'conversations.info': {
+        const id = String(params.channel);
+        return { ok: true, channel: { id, name: 'general', is_channel: true, creator: 'U0CREATOR', ...this.channels.get(id) } };
+      }
       case 'auth.test':
         return { ok: true, url: 'https://rights-test.slack.com/', team: 'Rights Test', user: 'rights-bot', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
