@@ -12,7 +12,7 @@ describe('configuration', () => {
     expect(readConfig({ DATABASE_URL: 'postgresql://db/rights?sslmode=require' }).databaseUrl).toBe('postgresql://db/rights?sslmode=require');
     expect(readConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
     for (const bad of ['xoxb-123-456-secretsecret', 'mysql://u:hunter2@h/db', 'not a url with hunter2']) {
-      expect(() => readConfig({ DATABASE_URL: bad })).toThrow(/^DATABASE_URL must be a PostgreSQL URL/);
+      expect(() => readConfig({ DATABASE_URL: bad })).toThrow(/^\[config\] DATABASE_URL must be a PostgreSQL URL/);
       try {
         readConfig({ DATABASE_URL: bad });
       } catch (error) {
