@@ -23,6 +23,7 @@ export class FileStore implements Store {
   readonly kind = 'files';
   readonly digestPath: string;
   readonly valuesPath: string;
+  readonly installationsPath: string;
 
   constructor(
     readonly dir: string,
@@ -30,6 +31,7 @@ export class FileStore implements Store {
   ) {
     this.digestPath = join(dir, 'digest.json');
     this.valuesPath = join(dir, 'values.json');
+    this.installationsPath = join(dir, 'installations.json');
   }
 
   async loadTargets(): Promise<{ targets: Map<string, TargetState>; damaged: DamagedTarget[] }> {
@@ -117,6 +119,33 @@ export class FileStore implements Store {
     return entry.value;
   }
 
+  async deleteTarget(key: string): Promise<void> {
+    this.change(this.digestPath, (targets) => {
+      if (!(key in targets)) return false;
+      delete targets[key];
+      return true;
+    });
+  }
+
+  async saveInstallation(id: string, sealed: string): Promise<void> {
+    this.change(this.installationsPath, (entries) => {
+      entries[id] = sealed;
+    }, 'installations');
+  }
+
+  async getInstallation(id: string): Promise<string | undefined> {
+    const value = this.read(this.installationsPath, 'installations')[id];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async deleteInstallation(id: string): Promise<void> {
+    this.change(this.installationsPath, (entries) => {
+      if (!(id in entries)) return false;
+      delete entries[id];
+      return true;
+    }, 'installations');
+  }
+
   async ping(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
     if (existsSync(this.digestPath)) this.readTargets();
@@ -129,7 +158,7 @@ export class FileStore implements Store {
   }
 
   /** The entries of a store file (`{ version: 1, <field>: {…} }`); a missing file is empty; an unreadable one throws. */
-  private read(path: string, field: 'targets' | 'values'): Json {
+  private read(path: string, field: 'targets' | 'values' | 'installations'): Json {
     if (!existsSync(path)) return {};
     let text: string;
     try {
@@ -165,7 +194,7 @@ export class FileStore implements Store {
   }
 
   /** Re-reads a file under its lock, lets `edit` change its entries (returning false: no change), writes it atomically. */
-  private change(path: string, edit: (entries: Json) => boolean | void, field: 'targets' | 'values' = 'targets'): void {
+  private change(path: string, edit: (entries: Json) => boolean | void, field: 'targets' | 'values' | 'installations' = 'targets'): void {
     this.withLock(path, () => {
       const entries = this.read(path, field);
       if (edit(entries) === false) return;

@@ -50,6 +50,12 @@ export interface Store {
   putValue(namespace: string, key: string, value: string): Promise<void>;
   /** The value, unless missing or older than `maxAgeMs`. */
   getValue(namespace: string, key: string, maxAgeMs: number): Promise<string | undefined>;
+  /** Removes a subscription (its workspace uninstalled the app). */
+  deleteTarget(key: string): Promise<void>;
+  /** A Slack installation, sealed (encrypted) by the caller, keyed by workspace (team or enterprise) id. */
+  saveInstallation(id: string, sealed: string): Promise<void>;
+  getInstallation(id: string): Promise<string | undefined>;
+  deleteInstallation(id: string): Promise<void>;
   /** Resolves when the store answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,7 +9,7 @@ import type { Claim, DamagedTarget, PostFailure, Store } from './port.js';
 /** A DATABASE_URL that cannot be used; the message names the variable and never holds the password. */
 export class DatabaseError extends Error {}
 
-const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 3_000;
 const QUERY_TIMEOUT_MS = 10_000;
 /** Any constant: the key of the advisory lock that serialises migrations across replicas. */
 const MIGRATION_LOCK = 4_842_119;
@@ -27,6 +27,11 @@ const MIGRATIONS: string[] = [
      value text not null,
      created_at timestamptz not null default now(),
      primary key (namespace, key)
+   );`,
+  `create table slack_installations (
+     id text primary key,
+     sealed text not null,
+     updated_at timestamptz not null default now()
    );`,
 ];
 
@@ -52,7 +57,8 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, statement_timeout: QUERY_TIMEOUT_MS, max: 5 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
-    const attempts = options.attempts ?? 4;
+    // Bounded: a refused or unreachable database stops start-up within about ten seconds.
+    const attempts = options.attempts ?? 3;
     let last: unknown;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
@@ -61,7 +67,7 @@ export class PostgresStore implements Store {
         return store;
       } catch (error) {
         last = error;
-        if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, (options.delayMs ?? 1_000) * attempt));
+        if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, (options.delayMs ?? 500) * attempt));
       }
     }
     await pool.end().catch(() => undefined);
@@ -173,6 +179,26 @@ export class PostgresStore implements Store {
       [namespace, key, maxAgeMs],
     );
     return rows[0]?.value;
+  }
+
+  async deleteTarget(key: string): Promise<void> {
+    await this.pool.query('delete from digest_targets where key = $1', [key]);
+  }
+
+  async saveInstallation(id: string, sealed: string): Promise<void> {
+    await this.pool.query(
+      `insert into slack_installations (id, sealed) values ($1, $2) on conflict (id) do update set sealed = excluded.sealed, updated_at = now()`,
+      [id, sealed],
+    );
+  }
+
+  async getInstallation(id: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ sealed: string }>('select sealed from slack_installations where id = $1', [id]);
+    return rows[0]?.sealed;
+  }
+
+  async deleteInstallation(id: string): Promise<void> {
+    await this.pool.query('delete from slack_installations where id = $1', [id]);
   }
 
   async ping(): Promise<void> {

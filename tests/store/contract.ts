@@ -102,6 +102,24 @@ export function describeStoreContract(name: string, factory: () => StoreFactory)
       await Promise.all([...others, store].map((s) => s.close()));
     });
 
+    it('keeps sealed installations by workspace id, and deletes subscriptions and installations', async () => {
+      const store = await factory().fresh();
+      await store.saveInstallation('T1', 'sealed-1');
+      await store.saveInstallation('T2', 'sealed-2');
+      await store.saveInstallation('T1', 'sealed-1b');
+      const other = await factory().twin(store);
+      expect(await other.getInstallation('T1')).toBe('sealed-1b');
+      await other.deleteInstallation('T1');
+      expect(await store.getInstallation('T1')).toBeUndefined();
+      expect(await store.getInstallation('T2')).toBe('sealed-2');
+      await store.saveTarget('slack:C1', target('C1'));
+      await store.saveTarget('slack:C2', target('C2'));
+      await other.deleteTarget('slack:C1');
+      expect([...(await store.loadTargets()).targets.keys()]).toEqual(['slack:C2']);
+      await other.close();
+      await store.close();
+    });
+
     it('keeps button values across instances, and forgets them after their lifetime', async () => {
       const store = await factory().fresh();
       await store.putValue('discord-button', 'k1', 'a long query');

@@ -56,6 +56,24 @@ export class MemoryStore implements Store {
     return entry && this.now() - entry.at <= maxAgeMs ? entry.value : undefined;
   }
 
+  private readonly installations = new Map<string, string>();
+
+  async deleteTarget(key: string): Promise<void> {
+    this.targets.delete(key);
+  }
+
+  async saveInstallation(id: string, sealed: string): Promise<void> {
+    this.installations.set(id, sealed);
+  }
+
+  async getInstallation(id: string): Promise<string | undefined> {
+    return this.installations.get(id);
+  }
+
+  async deleteInstallation(id: string): Promise<void> {
+    this.installations.delete(id);
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}

@@ -44,7 +44,7 @@ describe('postgres store start-up', () => {
     expect([...(await b.loadTargets()).targets.keys()]).toEqual(['slack:C1']);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    expect((await client.query('select version from schema_migrations')).rows).toEqual([{ version: 1 }]);
+    expect((await client.query('select version from schema_migrations order by version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
     await client.end();
     await Promise.all([a.close(), b.close()]);
   });
