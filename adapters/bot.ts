@@ -27,7 +27,8 @@ export function createBot(engine: Engine, config: Config, store: Store, options:
   const handle = withDigestCommands(createRequestHandler(engine), digest);
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
-    const slack = createSlackAdapter({ config: config.slack, handle, logger: createLogger('slack'), ...(options.health ? { health: options.health } : {}) });
+    // In OAuth mode the store keeps each workspace's installation (sealed with RIGHTS_ENCRYPTION_KEY).
+    const slack = createSlackAdapter({ config: config.slack, handle, logger: createLogger('slack'), store, ...(options.health ? { health: options.health } : {}) });
     adapters.push(slack);
     posters.push(slack.digestPoster);
   }

@@ -39,7 +39,25 @@ export interface HealthRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-/** GET /healthz → 200 "ok"; GET /readyz → 200 or 503 with `{ "ready": bool, "checks": {…} }`. */
+/**
+ * Readiness without the named checks (`/readyz?ignore=discord`): ready when every other check is "ok". A
+ * proxy routing Slack requests can so keep a replica whose Discord connection is down.
+ */
+export function ignoring(readiness: Readiness, ignored: ReadonlySet<string>): Readiness {
+  if (ignored.size === 0) return readiness;
+  return { ready: Object.entries(readiness.checks).every(([name, check]) => ignored.has(name) || check === 'ok'), checks: readiness.checks };
+}
+
+/** The check names after `?ignore=` (repeated, or comma-separated). */
+function ignoredChecks(url: string | undefined): Set<string> {
+  const params = new URL(url ?? '/', 'http://localhost').searchParams;
+  return new Set(params.getAll('ignore').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean));
+}
+
+/**
+ * GET /healthz → 200 "ok"; GET /readyz → 200 or 503 with `{ "ready": bool, "checks": {…} }`;
+ * GET /readyz?ignore=name,… → the same, ready without those checks.
+ */
 export function healthRoutes(health: HealthCheck, timeoutMs = HEALTH_CHECK_TIMEOUT_MS): HealthRoute[] {
   return [
     {
@@ -52,8 +70,10 @@ export function healthRoutes(health: HealthCheck, timeoutMs = HEALTH_CHECK_TIMEO
     {
       path: '/readyz',
       method: ['GET', 'HEAD'],
-      handler: (_req, res) => {
-        void checkReadiness(health, timeoutMs).then((readiness) => {
+      handler: (req, res) => {
+        const ignored = ignoredChecks(req.url);
+        void checkReadiness(health, timeoutMs).then((checked) => {
+          const readiness = ignoring(checked, ignored);
           const body = JSON.stringify({ ready: readiness.ready, checks: readiness.checks });
           res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
         });

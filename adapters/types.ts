@@ -4,6 +4,7 @@ import type { Answer } from '../src/answer.js';
 import type { Engine } from '../src/engine.js';
 import type { Digest } from '../src/digest/content.js';
 import { langFromLocale, type Lang } from '../src/i18n/catalog.js';
+import { createLogLine } from './logging.js';
 
 /** A platform event reduced to plain data (user text is data here, never markup). */
 export interface ChatRequest {
@@ -14,6 +15,8 @@ export interface ChatRequest {
   /** A display name for confirmations ("Ana turned on the digest"), never a live mention. */
   userName?: string;
   channel: string;
+  /** Slack: the workspace (team id; enterprise id for an org-wide install), recorded on digest subscriptions. */
+  team?: string;
   /** The platform's locale for the user, where it gives one (Discord: "es-ES"). */
   locale?: string;
   /** Result offset for "More results". */
@@ -57,10 +60,13 @@ export interface Logger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
-/** Logs one line per event to stderr: `[slack] message {"key":"value"}`. Never pass secrets in context. */
-export function createLogger(prefix: string, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
-  const line = (level: string, message: string, context?: Record<string, unknown>) =>
-    write(`${new Date().toISOString()} ${level} [${prefix}] ${message}${context ? ` ${JSON.stringify(context)}` : ''}`);
+/**
+ * The one place loggers are made. One line per event on stderr: `… info [slack] message {"key":"value"}` by
+ * default, a JSON object through pino with LOG_FORMAT=json (adapters/logging.ts). `write` takes the lines
+ * instead (tests). Secret fields and token-looking values are redacted, in the message and the context.
+ */
+export function createLogger(prefix: string, write?: (line: string) => void): Logger {
+  const line = createLogLine(prefix, write);
   return {
     info: (m, c) => line('info', m, c),
     warn: (m, c) => line('warn', m, c),

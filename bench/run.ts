@@ -1,4 +1,5 @@
 // `npm run bench`: answer speed, cold start, memory and scale of Rights Bot, against baselines in the same run.
+// Includes the hostile query set (bench/hostile.ts): its worst query, against raw lunr on the same text.
 // Options: --quick (seconds, for the smoke test), --out <file> (default bench/results.json),
 // --sizes 1000,10000,100000 (synthetic corpus sizes), --budget <seconds> (the same time budget for every size).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { openEngine } from '../src/open.js';
 import { KINDS } from '../src/records/schema.js';
 import { BenchArgs } from './args.js';
 import { makeTempProject, measureColdStart, measureIdleStart, type IdleResult } from './cold-start.js';
+import { HOSTILE_QUERIES, printHostile, runHostile } from './hostile.js';
 import { phaseBreakdown, runLatency } from './latency.js';
 import { QUERIES } from './queries.js';
 import { evaluateTargets, lunrLimit, printColdStart, printDetails, printLatency, printScale, printTargets, scanOvertakes } from './report.js';
@@ -17,8 +19,8 @@ import { runScale } from './scale.js';
 import { round } from './stats.js';
 
 /** Budgets are seconds per corpus size; `every` samples the query set on large corpora (every n-th query). */
-const FULL = { warmup: 3, reps: 30, phaseReps: 5, coldRuns: 9, idleMs: 2000, scaleReps: 5, every: { 100000: 10 } as Record<number, number>, budgets: { 1000: 60, 10000: 150, 100000: 220 } as Record<number, number> };
-const QUICK = { warmup: 1, reps: 2, phaseReps: 1, coldRuns: 1, idleMs: 300, scaleReps: 1, every: { 1000: 5 } as Record<number, number>, budgets: { 1000: 30 } as Record<number, number> };
+const FULL = { warmup: 3, reps: 30, phaseReps: 5, hostileReps: 20, coldRuns: 9, idleMs: 2000, scaleReps: 5, every: { 100000: 10 } as Record<number, number>, budgets: { 1000: 60, 10000: 150, 100000: 220 } as Record<number, number> };
+const QUICK = { warmup: 1, reps: 2, phaseReps: 1, hostileReps: 2, coldRuns: 1, idleMs: 300, scaleReps: 1, every: { 1000: 5 } as Record<number, number>, budgets: { 1000: 30 } as Record<number, number> };
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
@@ -58,6 +60,11 @@ async function main(): Promise<void> {
     printLatency(out, latency);
     printDetails(out, latency, phases);
 
+    out(`\n== Hostile queries: ${HOSTILE_QUERIES.length} (10 kB pastes, long words, lunr syntax, emoji, long ids) ==`);
+    log(`timing ${HOSTILE_QUERIES.length} hostile queries × ${plan.hostileReps} repetitions…`);
+    const hostile = { ...runHostile(engine, engine.index, { warmup: 1, reps: plan.hostileReps }), ordinaryP50Max: latency.slowest?.[0]?.medianMs };
+    printHostile(out, hostile);
+
     out('\n== Cold start and memory ==');
     log('spawning the CLI (prebuilt index and rebuild)…');
     const coldStart = await measureColdStart(project, plan.coldRuns);
@@ -69,7 +76,7 @@ async function main(): Promise<void> {
     }
     const memory = { loaded: (coldStart.breakdown as { memoryLoaded?: { heapUsedMB: number; rssMB: number } } | undefined)?.memoryLoaded, idleStart: idle };
     printColdStart(out, coldStart, idle, memory.loaded);
-    seed = { corpus, latency, phases, coldStart, memory };
+    seed = { corpus, latency, phases, hostile, coldStart, memory };
   } finally {
     project.remove();
   }

@@ -5,7 +5,7 @@ import { HELP, type Answer, type AnswerBody, type QueryEcho, type ResultItem } f
 import { isLang, type Lang } from './i18n/catalog.js';
 import type { KnowledgeBase } from './records/load.js';
 import type { Kind, RightsRecord } from './records/schema.js';
-import { parseQuery, type ParsedQuery } from './query/parse.js';
+import { MAX_INPUT_CHARS, parseQuery, type ParsedQuery } from './query/parse.js';
 import { QueryExpander, type TermGroup } from './search/expand.js';
 import { orderByFit, resolveFilters, type RecordFilter } from './search/filters.js';
 import { buildRelations, presentRecord, type RelationIndex } from './search/present.js';
@@ -29,6 +29,9 @@ const ENTITY_WEIGHT = 3;
 /** Below this share of a question's information matched by any record, the answer says there is no record of it. */
 const NO_RECORD_COVERAGE = 0.4;
 const MAX_PAGE_SIZE = 100;
+/** Longest record id looked up by `show` (ids are short slugs), and longest text autocomplete reads. */
+const MAX_ID_CHARS = 100;
+const MAX_SUGGEST_CHARS = 200;
 
 export class Engine {
   private readonly expander: QueryExpander;
@@ -62,6 +65,15 @@ export class Engine {
    * the words are written in, the language of the kind word, then `fallback` (the user's locale).
    */
   answer(parsed: ParsedQuery, page: PageOptions = {}, fallback: Lang = 'en'): Answer {
+    const answer = this.answerParsed(parsed, page, fallback);
+    // Only the beginning of an overlong input was read: say so first, politely, with the limit in the answer's language.
+    if (parsed.truncated && answer.type === 'results') {
+      answer.notes.unshift({ key: 'results.inputTruncated', params: { max: inputLimit(answer.lang) } });
+    }
+    return answer;
+  }
+
+  private answerParsed(parsed: ParsedQuery, page: PageOptions, fallback: Lang): Answer {
     switch (parsed.command) {
       case 'help':
         return { type: 'help', reason: parsed.reason, help: HELP, lang: parsed.langHint ?? fallback };
@@ -93,10 +105,12 @@ export class Engine {
   }
 
   private showBody(id: string): AnswerBody {
-    const record = this.kb.byId.get(id.trim().toLowerCase());
+    // No id is longer than MAX_ID_CHARS: a longer one is not looked for, only cut and echoed back.
+    const bounded = id.trim().slice(0, MAX_ID_CHARS);
+    const record = id.trim().length <= MAX_ID_CHARS ? this.kb.byId.get(bounded.toLowerCase()) : undefined;
     if (record) return { type: 'record', item: presentRecord(record, 1, [], this.kb, this.relations, Infinity) };
-    const suggestions = this.suggest(id.replace(/-/g, ' '), undefined, 5).map((s) => s.id);
-    return { type: 'not-found', id, suggestions };
+    const suggestions = this.suggest(bounded.replace(/-/g, ' '), undefined, 5).map((s) => s.id);
+    return { type: 'not-found', id: bounded.length < id.trim().length ? `${bounded}…` : id, suggestions };
   }
 
   /** Every record of a kind (or all), in curated order. */
@@ -121,8 +135,10 @@ export class Engine {
 
   /** Record titles for autocomplete: best matches for a partial query, at most `limit`. */
   suggest(prefix: string, kind?: Kind, limit = 25): { id: string; title: string }[] {
+    // What the user typed is bounded first: no title is longer than a few hundred characters.
+    const typed = prefix.slice(0, MAX_SUGGEST_CHARS);
     const pool = this.list(kind);
-    const key = fold(prefix);
+    const key = fold(typed);
     if (key === '') return pool.slice(0, limit).map(({ id, title }) => ({ id, title }));
     const title = (r: RightsRecord) => this.foldedTitles.get(r.id) ?? '';
     const starts = pool.filter((r) => title(r).startsWith(key));
@@ -130,7 +146,7 @@ export class Engine {
     let picked = [...starts, ...contains];
     if (picked.length < limit) {
       const seen = new Set(picked.map((r) => r.id));
-      picked = picked.concat(this.rank(toWords(prefix), kind).map((h) => h.record).filter((r) => !seen.has(r.id)));
+      picked = picked.concat(this.rank(toWords(typed), kind).map((h) => h.record).filter((r) => !seen.has(r.id)));
     }
     return picked.slice(0, limit).map(({ id, title }) => ({ id, title }));
   }
@@ -296,6 +312,14 @@ export class Engine {
       .slice(0, 4)
       .map((id) => `theme:${id}`);
   }
+}
+
+const inputLimits = new Map<Lang, string>();
+/** MAX_INPUT_CHARS written for people in a language ("4,000", "4000", "4 000"), made once per language. */
+function inputLimit(lang: Lang): string {
+  let text = inputLimits.get(lang);
+  if (text === undefined) inputLimits.set(lang, (text = new Intl.NumberFormat(lang).format(MAX_INPUT_CHARS)));
+  return text;
 }
 
 function round(score: number): number {

@@ -50,6 +50,8 @@ async function digestCommand(args: string[], request: ChatRequest, service: Dige
   if (allowed !== 'yes') return notice(`digest.${allowed}`);
   if (service.status(platform, request.channel)?.origin === 'config') return notice('digest.pinned');
   const by = { name: who, id: request.user };
+  // Slack's workspace goes with every change: OAuth mode posts with its token and drops it on uninstall.
+  const team = request.team !== undefined ? { team: request.team } : {};
 
   switch (sub) {
     case 'on': {
@@ -63,11 +65,11 @@ async function digestCommand(args: string[], request: ChatRequest, service: Dige
         } else if (isTimeZone(arg)) timezone = arg;
         else return notice('digest.badArg', { value: arg });
       }
-      await service.update(platform, request.channel, { enabled: true, time, timezone }, by);
+      await service.update(platform, request.channel, { enabled: true, time, timezone, ...team }, by);
       return notice('digest.confirm.on', { user: who, time, timezone }, true);
     }
     case 'off':
-      await service.update(platform, request.channel, { enabled: false }, by);
+      await service.update(platform, request.channel, { enabled: false, ...team }, by);
       return notice('digest.confirm.off', { user: who }, true);
     case 'theme':
     case 'themes': {
@@ -81,13 +83,13 @@ async function digestCommand(args: string[], request: ChatRequest, service: Dige
           themes.push(theme.id);
         }
       }
-      await service.update(platform, request.channel, { themes }, by);
+      await service.update(platform, request.channel, { themes, ...team }, by);
       return notice(clear ? 'digest.confirm.themesCleared' : 'digest.confirm.themes', { user: who, themes: themes.join(', ') }, true);
     }
     default: {
       const value = fold(args[1] ?? '');
       if (!isLang(value)) return notice('digest.badLang', { value: args[1] ?? '' });
-      await service.update(platform, request.channel, { lang: value }, by);
+      await service.update(platform, request.channel, { lang: value, ...team }, by);
       return notice('digest.confirm.lang', { user: who, lang: value }, true);
     }
   }

@@ -12,10 +12,13 @@ import type { Logger } from '../types.js';
 import type { Claim, Store } from '../store/port.js';
 import { targetKey, type TargetSettings, type TargetState } from './state.js';
 
-/** Posts a digest to one channel; resolves only once the platform acknowledged it. A rejection may carry `permanent`. */
+/**
+ * Posts a digest to one channel; resolves only once the platform acknowledged it. A rejection may carry
+ * `permanent`. `target` says where the channel lives (Slack's workspace, for its token in OAuth mode).
+ */
 export interface DigestPoster {
   platform: 'slack' | 'discord';
-  post(channel: string, digest: Digest): Promise<void>;
+  post(channel: string, digest: Digest, target?: { team?: string }): Promise<void>;
 }
 
 export interface DigestServiceOptions {
@@ -180,7 +183,7 @@ export class DigestService {
     entry.claim = claim;
     const { digest, rotation } = buildDigest(engine, { date, lang: target.lang as Lang, themes: target.themes, rotation: target.rotation, previousFingerprints: target.fingerprints });
     try {
-      await this.postWithTimeout(poster, target.channel, digest);
+      await this.postWithTimeout(poster, target.channel, digest, { team: target.team });
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       const attempts = (target.failure?.date === date ? target.failure.attempts : 0) + 1;
@@ -201,12 +204,12 @@ export class DigestService {
   }
 
   /** A post that gets no answer in time counts as a transient failure (retried later; see README on what that means). */
-  private async postWithTimeout(poster: DigestPoster, channel: string, digest: Digest): Promise<void> {
+  private async postWithTimeout(poster: DigestPoster, channel: string, digest: Digest, target: { team?: string }): Promise<void> {
     const timeoutMs = this.options.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        poster.post(channel, digest),
+        poster.post(channel, digest, target),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(Object.assign(new Error(`no answer from ${poster.platform} within ${timeoutMs / 1000} s`), { permanent: false })), timeoutMs);
         }),

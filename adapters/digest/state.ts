@@ -11,6 +11,11 @@ export const targetSettingsSchema = z.object({
   themes: z.array(z.string()).default([]),
   lang: z.enum(['en', 'es', 'fr']).default('en'),
   enabled: z.boolean().default(true),
+  /**
+   * Slack: the workspace the channel is in, as its installation is keyed (team id; enterprise id for an
+   * org-wide install). OAuth mode posts with that workspace's token and drops the subscription on uninstall.
+   */
+  team: z.string().min(1).optional(),
 });
 export type TargetSettings = z.infer<typeof targetSettingsSchema>;
 

@@ -12,6 +12,7 @@ import { createLogger, createRequestHandler, type ChatAdapter, type ChatRequest,
 import { COMMAND_NAME } from './commands.js';
 import { createButtonKeeper, encodeAction, memoryButtonTexts, type Encode } from './custom-id.js';
 import { errorContext, isExpiredInteraction, redactRoute } from './errors.js';
+import { containPacketErrors } from './gateway-guard.js';
 import { interactionRequest, onAutocomplete, onButton, onChatInput, type InteractionContext } from './interactions.js';
 import { onMessage, type MentionContext } from './mentions.js';
 import { renderDigest } from './render-digest.js';
@@ -136,26 +137,43 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const sorry = (request: ChatRequest, ephemeral: boolean): DiscordMessage =>
     renderReply({ type: 'notice', lang: langFromLocale(request.locale) ?? 'en', key: 'error.sorry', request }, { ephemeral, shareable: false });
 
-  client.on(Events.MessageCreate, (message: Message) => {
-    if (message.author.bot) return;
-    const context = { event: 'message', guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
-    const request: ChatRequest = { text: '', platform: 'discord', user: message.author.id, channel: message.channelId, locale: message.guild?.preferredLocale };
-    void guard('mention', context, () => onMessage(message, mentionContext()), () => message.reply(messageOptions(sorry(request, false))));
-  });
-
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const context = { event: 'interaction', type: interaction.type, interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id };
-    const apology = (target: RepliableInteraction) => () => apologize(target, sorry(interactionRequest(target, ''), true));
-    if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) {
-      void guard('autocomplete', context, () => onAutocomplete(interaction, ctx));
-    } else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
-      const command = `/${COMMAND_NAME} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
-      void guard('slash command', { ...context, command }, () => onChatInput(interaction, ctx), apology(interaction));
-    } else if (interaction.isButton()) {
-      // Every button, ours or not: one left unanswered shows "This interaction failed".
-      void guard('button', { ...context, customId: interaction.customId }, () => onButton(interaction, ctx), apology(interaction));
+  /** A listener's synchronous part: a throw (an event discord.js let through half-read) is logged, never raised into discord.js. */
+  function contain(event: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      logger.error(`dropped a ${event} event that could not be read`, errorContext(error));
     }
-  });
+  }
+
+  client.on(Events.MessageCreate, (message: Message) =>
+    contain('message', () => {
+      // A message without an author (malformed, or a kind discord.js does not know) is nobody's to answer.
+      if (!message.author) return void logger.warn('ignored a message without an author', { event: 'message', channel: message.channelId, message: message.id });
+      if (message.author.bot) return;
+      const context = { event: 'message', guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
+      const request: ChatRequest = { text: '', platform: 'discord', user: message.author.id, channel: message.channelId, locale: message.guild?.preferredLocale };
+      void guard('mention', context, () => onMessage(message, mentionContext()), () => message.reply(messageOptions(sorry(request, false))));
+    }),
+  );
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) =>
+    contain('interaction', () => {
+      if (!interaction.user) return void logger.warn('ignored an interaction without a user', { event: 'interaction', interaction: interaction.id });
+      const context = { event: 'interaction', type: interaction.type, interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id };
+      const apology = (target: RepliableInteraction) => () => apologize(target, sorry(interactionRequest(target, ''), true));
+      if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) {
+        void guard('autocomplete', context, () => onAutocomplete(interaction, ctx));
+      } else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
+        const command = `/${COMMAND_NAME} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
+        void guard('slash command', { ...context, command }, () => onChatInput(interaction, ctx), apology(interaction));
+      } else if (interaction.isButton()) {
+        // Every button, ours or not: one left unanswered shows "This interaction failed".
+        void guard('button', { ...context, customId: interaction.customId }, () => onButton(interaction, ctx), apology(interaction));
+      }
+    }),
+  );
+  containPacketErrors(client, logger);
 
   client.once(Events.ClientReady, (ready) => {
     logger.info('logged in to Discord', { user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size });

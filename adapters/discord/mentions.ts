@@ -41,7 +41,8 @@ function botRoles(message: Message, botId: string): Set<string> {
 
 /** Whether the bot should answer: a person's direct message, or a guild message mentioning the bot or its role. */
 export function isAddressedToBot(message: Message, botId: string, roles: ReadonlySet<string>): boolean {
-  if (message.author.bot || message.webhookId !== null || message.system) return false;
+  // No author: a malformed or unknown kind of message, addressed to nobody.
+  if (!message.author || message.author.bot || message.webhookId !== null || message.system) return false;
   if (!message.inGuild()) return true;
   return message.mentions.users.has(botId) || message.mentions.roles.some((role) => roles.has(role.id));
 }

@@ -2,6 +2,7 @@
 // record id in the button value and is answered from scratch. https://docs.slack.dev/interactivity/handling-user-interaction
 import type { App, BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { ChatRequest } from '../types.js';
+import { workspaceId } from './installations.js';
 import { renderNotice } from './render.js';
 import { answerRequest, describeError, requestContext, respondSafely, slackErrorCode, type SlackDeps } from './reply.js';
 import { ACTION, decodeQueryValue, decodeRecordId, DETAILS_ACTION } from './values.js';
@@ -18,10 +19,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
 }
 
 /** Posts the same answer in the channel for everyone, saying who shared it, and removes the private copy. */
-async function share({ ack, body, action, client, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
+async function share({ ack, body, action, client, respond, context }: ButtonArgs, deps: SlackDeps): Promise<void> {
   await ack();
   const value = decodeQueryValue(action.value);
-  const request = clickRequest(body, value?.query ?? '', value?.offset);
+  const request = clickRequest(body, context, value?.query ?? '', value?.offset);
   if (!value || !request.channel) return expired(deps, respond, request);
 
   const answer = await answerRequest(deps, client, request, { buttons: 'none', sharedBy: request.user });
@@ -43,32 +44,33 @@ async function share({ ack, body, action, client, respond }: ButtonArgs, deps: S
 }
 
 /** The next page, privately to whoever clicked. */
-async function more({ ack, body, action, client, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
+async function more({ ack, body, action, client, respond, context }: ButtonArgs, deps: SlackDeps): Promise<void> {
   await ack();
   const value = decodeQueryValue(action.value);
-  const request = clickRequest(body, value?.query ?? '', value?.offset);
+  const request = clickRequest(body, context, value?.query ?? '', value?.offset);
   if (!value) return expired(deps, respond, request);
   const answer = await answerRequest(deps, client, request, { buttons: 'private' });
   await respondSafely(deps, respond, { response_type: 'ephemeral', replace_original: false, ...answer.message }, { client, request, lang: answer.lang });
 }
 
 /** The full record, privately to whoever clicked. */
-async function details({ ack, body, action, client, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
+async function details({ ack, body, action, client, respond, context }: ButtonArgs, deps: SlackDeps): Promise<void> {
   await ack();
   const id = decodeRecordId(action.value);
-  const request = clickRequest(body, id ? `show ${id}` : '');
+  const request = clickRequest(body, context, id ? `show ${id}` : '');
   if (!id) return expired(deps, respond, request);
   const answer = await answerRequest(deps, client, request, { buttons: 'private' });
   await respondSafely(deps, respond, { response_type: 'ephemeral', replace_original: false, ...answer.message }, { client, request, lang: answer.lang });
 }
 
-function clickRequest(body: BlockAction, text: string, offset?: number): ChatRequest {
+function clickRequest(body: BlockAction, context: ButtonArgs['context'], text: string, offset?: number): ChatRequest {
   return {
     text,
     platform: 'slack',
     user: body.user.id,
     userName: body.user.username ?? body.user.name,
     channel: body.channel?.id ?? body.container?.channel_id ?? '',
+    team: workspaceId(context),
     ...(offset ? { offset } : {}),
   };
 }

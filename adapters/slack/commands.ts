@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { ChatRequest } from '../types.js';
 import { plainFromSlack } from './escape.js';
+import { workspaceId } from './installations.js';
 import { answerRequest, respondSafely, type SlackDeps } from './reply.js';
 
 /** The command as declared in manifest.yaml. */
@@ -13,7 +14,7 @@ export const RIGHTS_COMMAND = {
 } as const;
 
 export function registerRightsCommand(app: App, deps: SlackDeps): void {
-  app.command(RIGHTS_COMMAND.command, async ({ command, ack, respond, client }) => {
+  app.command(RIGHTS_COMMAND.command, async ({ command, ack, respond, client, context }) => {
     await ack();
     const request: ChatRequest = {
       text: plainFromSlack(command.text ?? ''),
@@ -21,6 +22,7 @@ export function registerRightsCommand(app: App, deps: SlackDeps): void {
       user: command.user_id,
       userName: command.user_name,
       channel: command.channel_id,
+      team: workspaceId(context),
     };
     const answer = await answerRequest(deps, client, request, { buttons: 'private' });
     await respondSafely(

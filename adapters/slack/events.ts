@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { ChatRequest } from '../types.js';
 import { plainFromSlack, stripLeadingMention } from './escape.js';
+import { workspaceId } from './installations.js';
 import { answerRequest, postSafely, type SlackDeps } from './reply.js';
 
 export function registerEvents(app: App, deps: SlackDeps): void {
@@ -15,6 +16,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       platform: 'slack',
       user: event.user ?? '',
       channel: event.channel,
+      team: workspaceId(context),
     };
     const answer = await answerRequest(deps, client, request, { buttons: 'public' });
     await postSafely(deps, client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...answer.message }, request, answer.lang);
@@ -27,6 +29,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       platform: 'slack',
       user: message.user,
       channel: message.channel,
+      team: workspaceId(context),
     };
     const answer = await answerRequest(deps, client, request, { buttons: 'public' });
     await postSafely(deps, client, { channel: message.channel, thread_ts: message.thread_ts, ...answer.message }, request, answer.lang);

@@ -1,18 +1,22 @@
 // The Slack adapter: a Bolt app in HTTP mode (signed requests on /slack/events, plus /healthz and /readyz) or
 // Socket Mode, whose listeners turn Slack events into ChatRequests for the injected handler; every Web API
-// call is bounded in time and retries. https://docs.slack.dev/tools/bolt-js
+// call is bounded in time and retries. One workspace (SLACK_BOT_TOKEN), or any through OAuth (./oauth.ts).
+// https://docs.slack.dev/tools/bolt-js
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, webApi, type AppOptions } from '@slack/bolt';
 import type { Digest } from '../../src/digest/content.js';
 import type { Engine } from '../../src/engine.js';
 import type { SlackConfig } from '../config.js';
+import type { Store } from '../store/port.js';
 import { alwaysReady, checkReadiness, healthRoutes, type HealthCheck } from '../health.js';
 import { createLogger, createRequestHandler, type ChatAdapter, type Logger, type RequestHandler } from '../types.js';
 import { registerActions } from './actions.js';
 import { registerRightsCommand } from './commands.js';
 import { registerEvents } from './events.js';
+import { NotInstalledError } from './installations.js';
 import { boltLogger } from './logger.js';
+import { createSlackOAuth, INSTALL_PATH, registerUninstall, type SlackOAuth } from './oauth.js';
 import { renderDigest } from './render-digest.js';
 import { describeError, slackErrorCode } from './reply.js';
 
@@ -53,6 +57,8 @@ export type SlackAdapterOptions = {
   health?: HealthCheck;
   /** How long stop() waits for requests in progress, in ms; DRAIN_TIMEOUT_MS otherwise. */
   drainTimeoutMs?: number;
+  /** OAuth mode (required there): where each workspace's installation is kept, sealed. */
+  store?: Store;
 } & ({ handle: RequestHandler; engine?: undefined } | { engine: Engine; handle?: undefined });
 
 export interface SlackAdapter extends ChatAdapter {
@@ -63,7 +69,7 @@ export interface SlackAdapter extends ChatAdapter {
   /** "ok" once started and until stop() begins; "starting", "stopping" or "stopped" otherwise. */
   status(): 'ok' | 'starting' | 'stopping' | 'stopped';
   /** Posts digests for the digest service; rejects with a DigestPostError. */
-  readonly digestPoster: { platform: 'slack'; post(channel: string, digest: Digest): Promise<void> };
+  readonly digestPoster: { platform: 'slack'; post(channel: string, digest: Digest, target?: { team?: string }): Promise<void> };
 }
 
 /** Why a digest post failed: `permanent` when retrying cannot help (no such channel, not a member, token refused). */
@@ -82,8 +88,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const injected = await checkReadiness(options.health ?? alwaysReady);
     return { ready: own && injected.ready, checks: { slack: state, ...injected.checks } };
   };
+  let oauth: SlackOAuth | undefined;
+  if (config.oauth) {
+    if (!options.store) throw new Error('[slack] OAuth mode needs a store for the installations');
+    oauth = createSlackOAuth(config, options.store, logger);
+  }
   const common = {
-    token: config.botToken,
+    // One workspace: its token. OAuth: none here; Bolt authorizes each request from its installation.
+    ...(config.botToken !== undefined ? { token: config.botToken } : oauth?.appOptions),
     logger: boltLogger(logger),
     clientOptions,
     // start() checks the token with auth.test (then init() does too), so a bad token fails at start-up.
@@ -115,6 +127,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerRightsCommand(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  if (oauth && options.store) registerUninstall(app, { installations: oauth.installations, store: options.store, logger });
   app.error(async (error) => {
     logger.error('unhandled error in a Slack listener', describeError(error));
   });
@@ -129,9 +142,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async start() {
       state = 'starting';
       // A check of its own, with a short timeout and few retries, so an unreachable Slack fails start-up fast.
+      // OAuth mode has no token to check (each workspace brings its own): api.test only says Slack answers.
       const check = new webApi.WebClient(config.botToken, { ...apiUrl, logger: boltLogger(logger), timeout: STARTUP_TIMEOUT_MS, retryConfig: withoutUselessRetries(STARTUP_RETRY_POLICY) });
       const unreachable = { failed: reachable, refused: 'Slack refused SLACK_BOT_TOKEN', hint: 'check the network, any proxy, and SLACK_API_URL' };
-      await explain(() => check.auth.test(), { ...unreachable, timeoutMs: STARTUP_TIMEOUT_MS });
+      await explain(() => (config.botToken !== undefined ? check.auth.test() : check.api.test()), { ...unreachable, timeoutMs: STARTUP_TIMEOUT_MS });
       await explain(() => app.init(), { ...unreachable, timeoutMs: timeout });
       if (config.mode.type === 'socket') {
         await explain(() => app.start(), { failed: 'could not open Socket Mode', refused: 'Slack refused SLACK_APP_TOKEN (an xapp-… token with connections:write)' });
@@ -147,7 +161,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       address = bound !== null && typeof bound === 'object' ? bound : undefined;
       running = true;
       state = 'ok';
-      logger.info('listening for Slack requests', { port: address?.port ?? port, path: '/slack/events' });
+      logger.info('listening for Slack requests', { port: address?.port ?? port, path: '/slack/events', ...(oauth ? { install: INSTALL_PATH } : {}) });
     },
     async stop() {
       if (!running) return;
@@ -169,11 +183,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     status: () => state,
     digestPoster: {
       platform: 'slack',
-      async post(channel, digest) {
+      async post(channel, digest, target) {
         try {
-          await app.client.chat.postMessage({ channel, ...renderDigest(digest), unfurl_links: false, unfurl_media: false });
+          // OAuth: with the token of the channel's workspace, as recorded on its subscription.
+          const token = oauth ? { token: await oauth.botToken(target?.team) } : {};
+          await app.client.chat.postMessage({ channel, ...renderDigest(digest), unfurl_links: false, unfurl_media: false, ...token });
         } catch (error) {
-          const { code, permanent } = classifySlackError(error, timeout);
+          const { code, permanent } = error instanceof NotInstalledError ? { code: error.code, permanent: true } : classifySlackError(error, timeout);
           const hint = permanent ? ': retrying will not help (check the channel, the bot’s membership, its token and scopes)' : '';
           throw Object.assign(new Error(`[slack] could not post the digest to ${channel} (${code})${hint}`, { cause: error }), {
             platform: 'slack' as const,

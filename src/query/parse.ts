@@ -17,7 +17,7 @@ export interface QueryFilters {
   lang?: string;
 }
 
-export type ParsedQuery =
+export type ParsedQuery = (
   | {
       command: 'search';
       text: string;
@@ -30,10 +30,27 @@ export type ParsedQuery =
     }
   | { command: 'show'; text: string; id: string }
   | { command: 'themes'; text: string }
-  | { command: 'help'; text: string; reason?: Message; langHint?: Lang };
+  | { command: 'help'; text: string; reason?: Message; langHint?: Lang }
+) & {
+  /** Set when the input was longer than MAX_INPUT_CHARS: only its beginning was read (the answer says so). */
+  truncated?: true;
+};
 
-/** Longest accepted input; the rest of a huge paste is ignored, never an error. */
-export const MAX_INPUT_CHARS = 500;
+/**
+ * Longest input read, as Slack caps a slash command's text: the rest of a huge paste is left out, never an
+ * error, and the answer says so. (The search itself reads far fewer words: see words() in search/text.ts.)
+ */
+export const MAX_INPUT_CHARS = 4_000;
+
+/** The input's first MAX_INPUT_CHARS characters, ending at a word boundary where there is one in the second half. */
+function cutInput(input: string): { text: string; truncated: boolean } {
+  if (input.length <= MAX_INPUT_CHARS) return { text: input, truncated: false };
+  let text = input.slice(0, MAX_INPUT_CHARS);
+  const boundary = text.search(/\s\S*$/);
+  if (boundary > MAX_INPUT_CHARS / 2) text = text.slice(0, boundary);
+  else if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1); // never half an emoji
+  return { text: text.trim(), truncated: true };
+}
 
 const KIND_WORDS: Record<string, Kind> = {};
 /** Kind words that only Spanish or French speakers type. */
@@ -81,15 +98,21 @@ export function kindFromWord(word: string): Kind | undefined {
   const key = fold(word);
   const exact = Object.hasOwn(KIND_WORDS, key) ? KIND_WORDS[key] : undefined;
   if (exact || key.length < KIND_TYPO_MIN_LENGTH) return exact;
-  const near = Object.keys(KIND_WORDS).find((w) => w.length >= KIND_TYPO_MIN_LENGTH && editDistance(w, key) === 1);
+  // One typo away means at most one letter longer or shorter: a 4,000-letter word is compared with nothing.
+  const near = Object.keys(KIND_WORDS).find((w) => w.length >= KIND_TYPO_MIN_LENGTH && Math.abs(w.length - key.length) <= 1 && editDistance(w, key) === 1);
   return near ? KIND_WORDS[near] : undefined;
 }
 
 const KIND_TYPO_MIN_LENGTH = 8;
 
 export function parseQuery(input: string): ParsedQuery {
-  // Control characters become spaces; a huge paste is cut, never rejected.
-  const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, MAX_INPUT_CHARS).trim();
+  // Control characters become spaces; a huge paste is cut, never rejected, and flagged.
+  const { text, truncated } = cutInput(input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim());
+  const parsed = parseText(text);
+  return truncated ? { ...parsed, truncated: true } : parsed;
+}
+
+function parseText(text: string): ParsedQuery {
   const parts = text.split(/\s+/).filter(Boolean);
   const first = parts[0] ? fold(parts[0]) : '';
   if (parts.length === 0) return { command: 'help', text };
@@ -119,7 +142,8 @@ export function parseQuery(input: string): ParsedQuery {
     if (!name) return { command: 'help', text, reason: { key: 'reason.unknownFilter', params: { name: filter[1] ?? '', filters: FILTER_HELP.join(' ') } } };
     switch (name) {
       case 'theme':
-        filters.theme = [...(filters.theme ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+        // Each theme once: a paste repeating theme:x hundreds of times costs one lookup.
+        filters.theme = [...new Set([...(filters.theme ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)])];
         break;
       case 'year': {
         if (!/^\d{4}$/.test(value)) return { command: 'help', text, reason: { key: 'reason.year', params: { value } } };

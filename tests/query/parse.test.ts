@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/query/parse.js';
+import { MAX_INPUT_CHARS } from '../../src/query/parse.js';
 
 describe('query grammar', () => {
   it.each([
@@ -102,6 +103,7 @@ describe('query grammar', () => {
 
   it('cuts a huge paste instead of failing', () => {
     const q = parseQuery('detention '.repeat(5000));
-    expect(q.text.length).toBeLessThanOrEqual(500);
+    expect(q.text.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(q.command === 'search' && q.truncated).toBe(true);
   });
 });
