@@ -1,6 +1,6 @@
 // Assembles the bot from the configuration: chat adapters, the digest service posting through them,
 // and the request handler (query grammar + digest commands) they share.
-import type { Engine } from '../src/engine.js';
+import type { EngineSource } from '../src/live.js';
 import type { Config } from './config.js';
 import { createLogger, createRequestHandler, type ChatAdapter } from './types.js';
 import { createSlackAdapter } from './slack/index.js';
@@ -12,7 +12,7 @@ import type { HealthCheck } from './health.js';
 import { readDigestConfigFile } from './digest/targets.js';
 
 /** The chat adapters the configuration asks for, and the digest service posting through them, on one store. */
-export function createBot(engine: Engine, config: Config, store: Store, options: { health?: HealthCheck } = {}): { adapters: ChatAdapter[]; digest: DigestService } {
+export function createBot(engine: EngineSource, config: Config, store: Store, options: { health?: HealthCheck } = {}): { adapters: ChatAdapter[]; digest: DigestService } {
   const digestFile = config.configFile ? readDigestConfigFile(config.configFile) : undefined;
   const posters: DigestPoster[] = [];
   const digestLogger = createLogger('digest');

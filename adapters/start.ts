@@ -11,6 +11,8 @@ import { configureLogging, logFormat } from './logging.js';
 import { projectRoot } from './paths.js';
 import { redactSecrets } from './secrets.js';
 import { openEngine } from '../src/open.js';
+import { LiveEngine } from '../src/live.js';
+import { startLiveReload } from './reload.js';
 import { RecordsError } from '../src/records/errors.js';
 import { runConsoleChat } from './console/chat.js';
 import { openStore } from './store/open.js';
@@ -43,10 +45,17 @@ async function main(): Promise<void> {
       else process.exit(1);
     },
   });
-  const { engine } = await openEngine({ root });
+  const { engine: opened } = await openEngine({ root });
+  // Reload without restart: changed seeds or sources (or `rights reload`) rebuild in the background; an
+  // invalid change is logged and the last good index keeps answering. Every user reads live.current.
+  const live = new LiveEngine(opened, { root });
+  const engine = live.current;
+  const reloadLogger = createLogger('reload');
+  const watcher = startLiveReload(live, { root, logger: reloadLogger });
   if (!config.slack && !config.discord) {
     checkDigestFileForConsole(config);
-    await runConsoleChat({ engine, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsoleChat({ engine, reload: () => live.reload(), input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    watcher.close();
     return;
   }
   // The chat SDKs (Bolt, discord.js) are loaded only when a chat adapter is configured.
@@ -91,6 +100,7 @@ async function main(): Promise<void> {
     for (const result of await Promise.allSettled(adapters.map((adapter) => adapter.stop()))) {
       if (result.status === 'rejected') logger.warn('an adapter did not stop cleanly', { error: (result.reason as Error).message });
     }
+    watcher.close();
     await healthServer?.close();
     await store.close().catch((error: unknown) => logger.warn('store did not close cleanly', { error: (error as Error).message }));
     logger.info(code === 0 ? 'stopped' : `stopped (exit code ${code})`);

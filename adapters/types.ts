@@ -1,7 +1,7 @@
 // What every chat adapter shares: the plain request it builds from a platform event, the reply it
 // renders, the handler that turns one into the other, the adapter lifecycle and the logger.
 import type { Answer } from '../src/answer.js';
-import type { Engine } from '../src/engine.js';
+import { engineGetter, type EngineSource } from '../src/live.js';
 import type { Digest } from '../src/digest/content.js';
 import { langFromLocale, type Lang } from '../src/i18n/catalog.js';
 import { createLogLine } from './logging.js';
@@ -39,11 +39,12 @@ export type Reply =
 
 export type RequestHandler = (request: ChatRequest) => Promise<Reply>;
 
-/** The default handler: the query grammar, answered by the engine. */
-export function createRequestHandler(engine: Engine): RequestHandler {
+/** The default handler: the query grammar, answered by the engine (a getter is read per request: reloads). */
+export function createRequestHandler(engine: EngineSource): RequestHandler {
+  const current = engineGetter(engine);
   return async (request) => ({
     type: 'answer',
-    answer: engine.ask(request.text, { offset: request.offset }, langFromLocale(request.locale) ?? 'en'),
+    answer: current().ask(request.text, { offset: request.offset }, langFromLocale(request.locale) ?? 'en'),
     request,
   });
 }

@@ -27,6 +27,13 @@ export const USAGE = `Usage:
   rights themes [--json]            the theme taxonomy
   rights check                      validate seeds/ (file:line errors, non-zero exit)
   rights build-index                rebuild data/index.json from seeds/
+  rights draft [--json] <file> [--title T --date D --place P --organizer O] [--id ID] [--out DIR] [--force]
+                                    register a report in data/sources/ and propose draft records in seeds/<id>/
+  rights review <folder> [--accept-all]
+                                    accept, retitle or drop a folder's draft records (marks them reviewed)
+  rights import <file.csv|.json|.yaml> --map <mapping.yaml> [--out <file>]
+                                    bulk recommendations as drafts (docs/records.md)
+  rights reload                     ask the running bot (npm start) to reload seeds/ now
   rights digest [--date YYYY-MM-DD] [--themes a,b] [--lang en|es|fr] [--json]
                                     preview the daily digest a channel would get that day
   rights digest --send              post the digest to every configured target now
@@ -90,7 +97,8 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         const kb = loadKnowledgeBase({ root });
         const t = translator('en', MESSAGES);
         const counts = KINDS.map((k) => t(`count.${k}`, { n: kb.records.filter((r) => r.kind === k).length })).join(', ');
-        io.out(`seeds OK: ${t('count.all', { n: kb.records.length })} (${counts}), ${kb.taxonomy.themes.length} themes`);
+        const drafts = kb.drafts?.length ? `, ${kb.drafts.length} draft${kb.drafts.length === 1 ? '' : 's'} awaiting review (not shown in answers)` : '';
+        io.out(`seeds OK: ${t('count.all', { n: kb.records.length })} (${counts}), ${kb.taxonomy.themes.length} themes${drafts}`);
         return 0;
       }
       case 'digest': {
@@ -113,12 +121,25 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         else io.out(renderDigestText(digest));
         return 0;
       }
+      case 'import':
+        return (await import('../import/import.js')).runImport(rest, io, root);
+      case 'draft':
+        return await (await import('../authoring/draft.js')).runDraft(rest, { json, io, root });
+      case 'review':
+        return await (await import('../authoring/review.js')).runReview(rest, { io, root });
       case 'build-index': {
         const { loadKnowledgeBase } = await import('../../src/records/load.js');
         const kb = loadKnowledgeBase({ root });
         const path = join(root, 'data', 'index.json');
         writeIndex(path, kb, buildIndex(kb));
         io.out(`index built: ${kb.records.length} records → data/index.json`);
+        return 0;
+      }
+      case 'reload': {
+        // The running bot watches data/reload.request; it logs the outcome (records, or file:line problems).
+        const { requestReload } = await import('../reload.js');
+        requestReload(root);
+        io.out('reload requested: the running bot rebuilds in the background and logs the outcome (check with rights check)');
         return 0;
       }
       case undefined:

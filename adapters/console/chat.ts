@@ -2,7 +2,7 @@
 // Works interactively (prompt `rights> `) and with piped input (answers, then exits at end of input).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Engine } from '../../src/engine.js';
+import { engineGetter, type EngineSource, type ReloadResult } from '../../src/live.js';
 import { renderText } from './render.js';
 import { renderDigestText } from './render-digest.js';
 import { buildDigest } from '../../src/digest/content.js';
@@ -11,7 +11,10 @@ import { MESSAGES } from '../../src/i18n/messages.js';
 import { fold } from '../../src/search/text.js';
 
 export interface ConsoleChatOptions {
-  engine: Engine;
+  /** The engine, or a getter read per line (reloads). */
+  engine: EngineSource;
+  /** `reload` in the chat: rebuilds the knowledge base now (start.ts passes the live engine's). */
+  reload?: () => Promise<ReloadResult>;
   input: Readable;
   output: Writable;
   /** Show a prompt (interactive terminals only). */
@@ -23,7 +26,8 @@ const QUIT = new Set(['quit', 'exit', 'q', ':q', 'bye']);
 const MORE = new Map<string, Lang>([['more', 'en'], ['mas', 'es'], ['plus', 'fr'], ['suite', 'fr']]);
 
 /** Runs until `quit` or end of input. */
-export function runConsoleChat({ engine, input, output, interactive }: ConsoleChatOptions): Promise<void> {
+export function runConsoleChat({ engine: source, reload, input, output, interactive }: ConsoleChatOptions): Promise<void> {
+  const current = engineGetter(source);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'rights> ' });
   const say = (text: string) => output.write(`${text}\n`);
   const t = translator('en', MESSAGES);
@@ -44,7 +48,16 @@ export function runConsoleChat({ engine, input, output, interactive }: ConsoleCh
         rl.close();
         return;
       }
+      if (reload && text.toLowerCase() === 'reload') {
+        // Lines typed meanwhile are answered by the engine in place until the new one is swapped in.
+        void reload().then((result) => {
+          say(result.ok ? `Knowledge base reloaded: ${result.records} records.` : `Reload refused; still answering from the last good index:\n${result.problems}`);
+          if (interactive) rl.prompt();
+        });
+        return;
+      }
       try {
+        const engine = current();
         const more = MORE.get(fold(text));
         if (more) {
           if (!last) say(translator(more, MESSAGES)('console.nothingToContinue'));

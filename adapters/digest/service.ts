@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Engine } from '../../src/engine.js';
+import { engineGetter, type EngineSource } from '../../src/live.js';
 import { buildDigest, fingerprints, type Digest } from '../../src/digest/content.js';
 import type { Lang } from '../../src/i18n/catalog.js';
 import type { Logger } from '../types.js';
@@ -22,7 +23,8 @@ export interface DigestPoster {
 }
 
 export interface DigestServiceOptions {
-  engine: Engine;
+  /** The engine, or a getter read for each digest (reloads: new records show as "new in the knowledge base"). */
+  engine: EngineSource;
   store: Store;
   posters: DigestPoster[];
   logger: Logger;
@@ -83,8 +85,11 @@ export class DigestService {
   private readonly inFlight = new Map<string, { work: Promise<Outcome>; claim?: Claim }>();
   private timer?: NodeJS.Timeout;
   private stopping = false;
+  /** The current engine (after a reload, the new one). */
+  private readonly engine: () => Engine;
 
   constructor(private readonly options: DigestServiceOptions) {
+    this.engine = engineGetter(options.engine);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -96,7 +101,7 @@ export class DigestService {
     for (const pinned of this.options.configTargets ?? []) {
       const key = targetKey(pinned.platform, pinned.channel);
       const current = targets.get(key);
-      const merged: TargetState = { ...(current ?? { rotation: { shown: [] }, fingerprints: fingerprints(this.options.engine.kb.records) }), ...pinned, origin: 'config' };
+      const merged: TargetState = { ...(current ?? { rotation: { shown: [] }, fingerprints: fingerprints(this.engine().kb.records) }), ...pinned, origin: 'config' };
       if (!current || JSON.stringify(current) !== JSON.stringify(merged)) await store.saveTarget(key, merged);
       targets.set(key, merged);
     }
@@ -170,7 +175,8 @@ export class DigestService {
   }
 
   private async deliverOnce(key: string, date: string, until: number, entry: { claim?: Claim }): Promise<Outcome> {
-    const { store, logger, engine } = this.options;
+    const { store, logger } = this.options;
+    const engine = this.engine();
     const target = this.targets.get(key);
     if (!target || this.stopping) return 'skipped';
     const poster = this.options.posters.find((p) => p.platform === target.platform);
@@ -223,7 +229,7 @@ export class DigestService {
   preview(platform: 'slack' | 'discord', channel: string, lang?: Lang): Digest {
     const target = this.targets.get(targetKey(platform, channel));
     const date = localDate(this.now(), target?.timezone ?? 'UTC');
-    return buildDigest(this.options.engine, {
+    return buildDigest(this.engine(), {
       date,
       lang: lang ?? (target?.lang as Lang | undefined) ?? 'en',
       themes: target?.themes ?? [],
@@ -233,7 +239,7 @@ export class DigestService {
   }
 
   themes() {
-    return this.options.engine.kb.taxonomy.themes;
+    return this.engine().kb.taxonomy.themes;
   }
 
   status(platform: 'slack' | 'discord', channel: string): TargetState | undefined {
@@ -253,7 +259,7 @@ export class DigestService {
       if (by.id) next.enabledBy = by.id;
     }
     // A channel's first digest starts "new in the knowledge base" from now, not from the beginning.
-    next.fingerprints ??= fingerprints(this.options.engine.kb.records);
+    next.fingerprints ??= fingerprints(this.engine().kb.records);
     await this.options.store.saveTarget(key, next);
     this.targets.set(key, next);
     return next;

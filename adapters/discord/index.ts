@@ -4,7 +4,7 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, HTTPError, Partials, RateLimitError, RESTEvents, Routes } from 'discord.js';
 import type { Interaction, Message, RESTOptions, RepliableInteraction } from 'discord.js';
 import type { Digest } from '../../src/digest/content.js';
-import type { Engine } from '../../src/engine.js';
+import { engineGetter, type EngineSource } from '../../src/live.js';
 import { langFromLocale } from '../../src/i18n/catalog.js';
 import type { DiscordConfig } from '../config.js';
 import type { Store } from '../store/port.js';
@@ -25,8 +25,8 @@ export { discordCommands } from './commands.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
-  /** For autocomplete (record titles, themes) and, without `handle`, for answers. */
-  engine: Engine;
+  /** For autocomplete (record titles, themes) and, without `handle`, for answers; a getter is read per interaction. */
+  engine: EngineSource;
   /** Turns a request into a reply (e.g. with digest commands); createRequestHandler(engine) by default. */
   handle?: RequestHandler;
   logger?: Logger;
@@ -65,6 +65,7 @@ export const DRAIN_TIMEOUT_MS = 10_000;
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, engine } = options;
+  const currentEngine = engineGetter(engine);
   const logger = options.logger ?? createLogger('discord');
   const handle = options.handle ?? createRequestHandler(engine);
   const client = new Client({
@@ -84,7 +85,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const buttons = createButtonKeeper(options.store ?? memoryButtonTexts(), logger);
   const ctx: InteractionContext = {
     handle,
-    engine,
+    get engine() {
+      return currentEngine();
+    },
     logger,
     render: (reply, renderOptions) => buttons.render((encode) => renderReply(reply, { ...renderOptions, encode })),
     decode: (customId) => buttons.decode(customId),

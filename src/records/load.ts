@@ -33,7 +33,10 @@ export interface RecordLocation {
 }
 
 export interface KnowledgeBase {
+  /** The records answers are made from: curated and reviewed ones (drafts are in `drafts`). */
   records: RightsRecord[];
+  /** Records marked `status: draft`: validated like the others, never indexed or shown until reviewed. */
+  drafts?: RightsRecord[];
   byId: Map<string, RightsRecord>;
   taxonomy: Taxonomy;
   /** Spanish and French search terms (seeds/lexicon.yaml); empty when the file is absent. */
@@ -130,7 +133,10 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   const lexiconPath = join(seedsDir, 'lexicon.yaml');
   const lexicon = existsSync(lexiconPath) ? loadLexicon(readYaml(lexiconPath, display, problems), display(lexiconPath), { byId, taxonomy }, problems) : [];
   if (problems.length > 0) throw new RecordsError(problems);
-  return { records, byId, taxonomy, lexicon, documents, authorities, locations, hash: seedsHash(options) };
+  // Drafts are checked with everything else (their references must resolve) but kept out of answers.
+  const published = records.filter((r) => r.status !== 'draft');
+  const drafts = records.filter((r) => r.status === 'draft');
+  return { records: published, drafts, byId: new Map(published.map((r) => [r.id, r] as const)), taxonomy, lexicon, documents, authorities, locations, hash: seedsHash(options) };
 }
 
 function describe(raw: unknown): string {

@@ -57,6 +57,8 @@ const base = {
   quote: text.optional(),
   source: sourceSchema,
   authorities: z.array(authorityCitationSchema).optional(),
+  /** "draft": proposed by `rights draft` or `rights import`, validated by `rights check` but never shown in answers until reviewed. */
+  status: z.enum(['draft', 'reviewed']).optional(),
 };
 
 export const sessionSchema = z.strictObject({

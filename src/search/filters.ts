@@ -42,32 +42,60 @@ export function resolveVocabulary(value: string, entries: readonly VocabularyEnt
 export function matchVocabulary(value: string, entries: readonly VocabularyEntry[], aliases: readonly VocabularyAlias[] = []): VocabularyMatch | undefined {
   const key = fold(value);
   if (key === '') return undefined;
-  const names = (e: VocabularyEntry) => [e.id, e.label, ...e.synonyms].map(fold);
+  const names = foldedNames;
   const exact = entries.find((e) => fold(e.id) === key) ?? entries.find((e) => names(e).includes(key));
   if (exact) return { entry: exact, exact: true };
   const byId = (id: string | undefined) => entries.find((e) => e.id === id);
   const one = singular(key);
   const close =
     entries.find((e) => names(e).some((n) => singular(n) === one)) ??
-    byId(aliases.find((a) => singular(fold(a.name)) === one)?.id) ??
+    byId(aliases.find((a) => singular(foldedName(a)) === one)?.id) ??
     (key.length >= 3 ? entries.find((e) => fold(e.label).startsWith(key)) : undefined);
   if (close) return { entry: close, exact: false };
   if (key.replace(/ /g, '').length < TYPO_MIN_LETTERS) return undefined;
   const near = new Set<string>();
   for (const e of entries) if (names(e).some((n) => oneTypoApart(singular(n), one))) near.add(e.id);
-  for (const a of aliases) if (oneTypoApart(singular(fold(a.name)), one)) near.add(a.id);
+  for (const a of aliases) if (oneTypoApart(singular(foldedName(a)), one)) near.add(a.id);
   const entry = near.size === 1 ? byId([...near][0]) : undefined;
   return entry ? { entry, exact: false } : undefined;
 }
 
+/** Folded names of an entry or alias, computed once per object (an unknown value is compared with all of them). */
+const foldedCache = new WeakMap<object, string[]>();
+function foldedNames(e: VocabularyEntry): string[] {
+  let names = foldedCache.get(e);
+  if (!names) {
+    names = [e.id, e.label, ...e.synonyms].map(fold);
+    foldedCache.set(e, names);
+  }
+  return names;
+}
+function foldedName(a: VocabularyAlias): string {
+  let names = foldedCache.get(a);
+  if (!names) {
+    names = [fold(a.name)];
+    foldedCache.set(a, names);
+  }
+  return names[0] ?? '';
+}
+
 /** The lexicon's names for themes or addressees (Spanish, French and English words people type). */
+const aliasCache = new WeakMap<readonly LexiconEntry[], Map<string, VocabularyAlias[]>>();
+
 export function lexiconAliases(lexicon: readonly LexiconEntry[], target: 'theme' | 'addressee', entries: readonly VocabularyEntry[]): VocabularyAlias[] {
+  // Built once per lexicon and target: filters are resolved on every query.
+  const cached = aliasCache.get(lexicon)?.get(target);
+  if (cached) return cached;
   const ids = new Set(entries.map((e) => e.id));
-  return lexicon.flatMap((x) => {
+  const aliases = lexicon.flatMap((x) => {
     // A group named like a theme (children) names that theme too.
     const id = x[target] ?? (target === 'theme' && x.group && ids.has(x.group) ? x.group : undefined);
     return id ? [...x.es, ...x.fr, ...(x.en ?? []), ...x.synonyms].map((name) => ({ name, id })) : [];
   });
+  const byTarget = aliasCache.get(lexicon) ?? new Map<string, VocabularyAlias[]>();
+  byTarget.set(target, aliases);
+  aliasCache.set(lexicon, byTarget);
+  return aliases;
 }
 
 export function resolveFilters(filters: QueryFilters, kb: Pick<KnowledgeBase, 'taxonomy' | 'byId' | 'documents'> & Partial<Pick<KnowledgeBase, 'lexicon'>>): ResolvedFilters {
