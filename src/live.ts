@@ -1,7 +1,10 @@
 // Reload without restart: holds the engine users read per request, and swaps in a rebuilt one atomically.
 // An invalid change (RecordsError) leaves the last good engine answering; the problems come back file:line.
 import type { Engine } from './engine.js';
-import { openEngine, type OpenOptions } from './open.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { openEngine, openPrebuilt, type OpenOptions } from './open.js';
 import { RecordsError } from './records/errors.js';
 
 /** An engine, or a getter for the current one (a LiveEngine's `current`): read it per request. */
@@ -50,10 +53,10 @@ export class LiveEngine {
   }
 
   private async rebuild(): Promise<ReloadResult> {
-    // Let requests already waiting be answered first: loading and indexing take the event loop for a while.
+    // Let requests already waiting be answered first.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      const open = this.options.open ?? (async (options: OpenOptions) => (await openEngine(options)).engine);
+      const open = this.options.open ?? openInWorker;
       const engine = await open(this.options);
       this.engine = engine;
       return { ok: true, records: engine.kb.records.length };
@@ -62,4 +65,25 @@ export class LiveEngine {
       return { ok: false, problems: (error as Error).message ?? String(error) };
     }
   }
+}
+
+/**
+ * Validates and indexes in a worker thread (seconds of work: YAML, schema, lunr, WordNet), so requests keep
+ * being answered meanwhile; then loads what it saved, which takes milliseconds. Falls back to building
+ * in this thread when the index could not be saved (a read-only disk).
+ */
+async function openInWorker(options: OpenOptions): Promise<Engine> {
+  const script = new URL('./rebuild-worker.js', import.meta.url);
+  // Run from TypeScript sources (tests), there is no compiled worker script: build in this thread.
+  if (!existsSync(fileURLToPath(script))) return (await openEngine(options)).engine;
+  const plain: OpenOptions = { root: options.root, seedsDir: options.seedsDir, sourcesDir: options.sourcesDir, indexPath: options.indexPath, save: true };
+  const result = await new Promise<{ ok: boolean; problems?: string }>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: plain });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the rebuild worker stopped with code ${code}`))));
+  });
+  // The worker's problems are already file:line lines (RecordsError's message), reported as they are.
+  if (!result.ok) throw new Error(result.problems ?? 'the rebuild failed');
+  return openPrebuilt(plain)?.engine ?? (await openEngine(options)).engine;
 }
