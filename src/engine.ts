@@ -155,9 +155,10 @@ export class Engine {
     this.memo.clear();
     const typed = toWords(parsed.words.join(' '));
     const full = parsed.kindWord ? [...toWords(parsed.kindWord), ...typed] : typed;
-    const question = understand(full, this.entities.find(full), parsed.text);
+    const named = this.entities.find(full);
+    const question = understand(full, named, parsed.text);
     // The first word is a kind only in a command-style query: not in a question, nor when it starts a name.
-    const kindIsWord = parsed.kindWord !== undefined && (question.question || this.entities.find(full).some((m) => m.start === 0));
+    const kindIsWord = parsed.kindWord !== undefined && (question.question || named.some((m) => m.start === 0));
     const asQuestion = question.question || kindIsWord;
     const words = asQuestion ? question.words : typed;
     const { groups, lang: detected } = this.expander.expandWithLanguage(words);

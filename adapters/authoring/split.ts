@@ -110,24 +110,8 @@ export function splitDocument(body: string, firstSection: string): Paragraph[] {
   return paragraphs.filter((p) => p.items.length > 0);
 }
 
-const ABBREVIATIONS = /(?:^|[\s(])(?:Ms|Mr|Mrs|Dr|Prof|Sr|Sra|Mme|Amb|St|No|Nos|Art|para|paras|e\.g|i\.e|etc|vs|cf|H\.E|U\.N|[A-Z])\.$/;
-
-/** Sentences of a text (abbreviations such as "Ms." and "H.E." do not end one). */
-export function sentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  const boundary = /[.!?…]["”»')]*\s+(?=[\p{Lu}¿¡"“«(\d])/gu;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    const end = m.index + m[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    if (ABBREVIATIONS.test(candidate)) continue;
-    out.push(candidate.trim());
-    start = m.index + m[0].length;
-  }
-  const last = text.slice(start).trim();
-  if (last) out.push(last);
-  return out.filter(Boolean);
-}
+/** Sentences of a text (abbreviations such as "Ms." and "H.E." do not end one): the engine's own splitter. */
+export { splitSentences as sentences } from '../../src/search/present.js';
 
 /** A lowercase slug like "gfmd-2017-firewalls" (accents dropped), at most `words` words. */
 export function slugify(text: string, words = 8): string {

@@ -3,52 +3,15 @@
 // All or nothing: any bad row and nothing is written; every problem is listed by row and column.
 // The mapping format is documented in docs/records.md ("Importing recommendations").
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml, stringify } from 'yaml';
-import { z } from 'zod';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { stringify } from 'yaml';
 import { loadKnowledgeBase, RecordsError, type KnowledgeBase } from '../../src/records/load.js';
-import { recommendationSchema, isoDate } from '../../src/records/schema.js';
-import { CsvError, csvTable } from './csv.js';
+import { recommendationSchema } from '../../src/records/schema.js';
+import { truncate } from '../../src/search/present.js';
+import { slugify } from '../authoring/split.js';
+import { FIELDS, ImportFailure, columnsOf, readMapping, readRows, resolveField, type Field, type FieldSpec } from './rows.js';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug like "upr-43"');
-const mapValue = z.union([z.string(), z.array(z.string()), z.null()]);
-const fieldSpec = z.union([
-  z.string().min(1),
-  z.strictObject({
-    column: z.string().min(1).optional(),
-    value: z.union([z.string(), z.array(z.string())]).optional(),
-    template: z.string().min(1).optional(),
-    map: z.record(z.string(), mapValue).optional(),
-    split: z.string().min(1).optional(),
-    max: z.number().int().min(10).optional(),
-  }).refine((s) => [s.column, s.value, s.template].filter((v) => v !== undefined).length === 1, 'give exactly one of column, value or template'),
-]);
-type FieldSpec = z.infer<typeof fieldSpec>;
-
-const FIELDS = ['id', 'title', 'text', 'quote', 'themes', 'affected', 'addressed_to', 'treaties', 'type', 'by', 'speakers', 'note'] as const;
-type Field = (typeof FIELDS)[number];
-const LIST_FIELDS = new Set<Field>(['themes', 'affected', 'addressed_to', 'treaties', 'speakers']);
-
-export const mappingSchema = z.strictObject({
-  /** Names the default output (seeds/imports/<name>.yaml) and the default ids (<name>-<row>); the file name when absent. */
-  name: slug.optional(),
-  document: z.union([
-    slug,
-    z.strictObject({
-      id: slug,
-      create: z.strictObject({ title: z.string().min(1), short_title: z.string().min(1).optional(), organizer: z.string().min(1).optional(), date: isoDate.optional(), place: z.string().min(1).optional() }),
-    }),
-  ]),
-  session: z.union([
-    slug,
-    z.strictObject({
-      id: slug,
-      create: z.strictObject({ title: z.string().min(1), date: isoDate, place: z.string().min(1).optional(), text: z.string().min(1).optional() }),
-    }),
-  ]),
-  columns: z.partialRecord(z.enum(FIELDS), fieldSpec),
-});
-export type Mapping = z.infer<typeof mappingSchema>;
+export { mappingSchema, type Mapping } from './rows.js';
 
 export interface ImportOptions {
   root: string;
@@ -64,17 +27,6 @@ export interface ImportResult {
   /** Files written, relative to the root (empty unless ok). */
   written: string[];
   records: number;
-}
-
-interface Row {
-  row: number;
-  values: Record<string, unknown>;
-}
-
-class ImportFailure extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
 }
 
 const display = (root: string, path: string) => {
@@ -120,7 +72,7 @@ function run({ root, input, mapping: mappingPath, out }: ImportOptions): { writt
   const mapFile = display(root, mappingPath);
   const inFile = display(root, input);
   const mapping = readMapping(mappingPath, mapFile);
-  const name = mapping.name ?? slugify(basename(mappingPath).replace(/\.ya?ml$/i, ''));
+  const name = mapping.name ?? slugify(basename(mappingPath).replace(/\.ya?ml$/i, ''), 100);
   const outPath = out ?? join(root, 'seeds', 'imports', `${name}.yaml`);
   const outFile = display(root, outPath);
   const { header, rows } = readRows(input, inFile);
@@ -192,7 +144,7 @@ function run({ root, input, mapping: mappingPath, out }: ImportOptions): { writt
       at(row, columnOf.text, 'empty text');
       continue;
     }
-    const id = slugify(str('id') ?? `${name}-${row}`);
+    const id = slugify(str('id') ?? `${name}-${row}`, 100);
     const title = str('title') ?? truncate(text, 80);
     const record: Record<string, unknown> = {
       id,
@@ -280,148 +232,4 @@ function run({ root, input, mapping: mappingPath, out }: ImportOptions): { writt
     throw error;
   }
   return { written: files.map((f) => display(root, f.path)), records: records.length };
-}
-
-function readMapping(path: string, file: string): Mapping {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ImportFailure([`${file}: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ImportFailure(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || 'mapping'}: ${i.code === 'unrecognized_keys' ? `unknown field "${i.keys.join('", "')}" (see docs/records.md)` : i.message}`));
-  }
-  return parsed.data;
-}
-
-/** Rows of a CSV (header row then data), JSON (an array of objects) or YAML (a list of maps) file. */
-function readRows(path: string, file: string): { header?: string[]; rows: Row[] } {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ImportFailure([`${file}: cannot read file: ${(error as Error).message}`]);
-  }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') {
-    try {
-      const { header, rows } = csvTable(source);
-      const problems: string[] = [];
-      const out = rows.map((fields, i) => {
-        if (fields.length > header.length && fields.some((f, j) => j >= header.length && f.trim() !== '')) problems.push(`${file}: row ${i + 1}: ${fields.length} fields, the header has ${header.length}`);
-        return { row: i + 1, values: Object.fromEntries(header.map((h, j) => [h, fields[j] ?? ''])) };
-      });
-      if (problems.length > 0) throw new ImportFailure(problems);
-      return { header, rows: out };
-    } catch (error) {
-      if (error instanceof CsvError) throw new ImportFailure([`${file}: line ${error.line}: ${error.message}`]);
-      throw error;
-    }
-  }
-  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') throw new ImportFailure([`${file}: expected a .csv, .json, .yaml or .yml file`]);
-  let data: unknown;
-  try {
-    data = ext === '.json' ? JSON.parse(source.replace(/^\uFEFF/, '')) : parseYaml(source);
-  } catch (error) {
-    throw new ImportFailure([`${file}: invalid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  if (!Array.isArray(data)) throw new ImportFailure([`${file}: expected a list of rows (${ext === '.json' ? 'an array of objects' : 'a YAML list of maps'})`]);
-  const problems: string[] = [];
-  const rows = data.map((item: unknown, i) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) problems.push(`${file}: row ${i + 1}: expected an object of column: value`);
-    return { row: i + 1, values: (item ?? {}) as Record<string, unknown> };
-  });
-  if (problems.length > 0) throw new ImportFailure(problems);
-  return { rows };
-}
-
-function columnsOf(spec: FieldSpec): string[] {
-  if (typeof spec === 'string') return [spec];
-  if (spec.column) return [spec.column];
-  if (spec.template) return [...spec.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '').filter((c) => c !== 'row');
-  return [];
-}
-
-function cell(value: unknown): string | string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
-  const s = String(value).replace(/\s+/g, ' ').trim();
-  return s === '' ? undefined : s;
-}
-
-/** One field of one row, from its spec: a column (split and mapped), a fixed value or a template. */
-function resolveField(field: Field, spec: FieldSpec, row: number, values: Record<string, unknown>, problem: (message: string) => void): string | string[] | undefined {
-  const s = typeof spec === 'string' ? { column: spec } : spec;
-  const isList = LIST_FIELDS.has(field);
-  if (s.value !== undefined) return isList ? [s.value].flat() : Array.isArray(s.value) ? s.value.join(', ') : s.value;
-  let value: string | string[] | undefined;
-  if (s.template !== undefined) {
-    let missing = false;
-    const filled = s.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      if (name === 'row') return String(row);
-      const v = cell(values[name]);
-      if (v === undefined) missing = true;
-      return Array.isArray(v) ? v.join(', ') : (v ?? '');
-    });
-    if (missing && field === 'id') {
-      problem(`id: empty value in the template "${s.template}"`);
-      return undefined;
-    }
-    value = filled.replace(/\s+/g, ' ').trim() || undefined;
-  } else {
-    value = cell(values[s.column ?? '']);
-  }
-  if (value === undefined) return undefined;
-  if (isList) {
-    const parts = (Array.isArray(value) ? value : value.split(s.split ?? ';')).map((p) => p.trim()).filter(Boolean);
-    const out: string[] = [];
-    for (const part of parts) {
-      if (!s.map) {
-        out.push(part);
-        continue;
-      }
-      const mapped = lookup(s.map, part);
-      if (mapped === undefined) problem(`unmapped value "${part}" (add it to columns.${field}.map, or map it to null to leave it out)`);
-      else if (mapped !== null) out.push(...[mapped].flat());
-    }
-    return [...new Set(out)];
-  }
-  let text = Array.isArray(value) ? value.join(', ') : value;
-  if (s.map) {
-    const mapped = lookup(s.map, text);
-    if (mapped === undefined) {
-      problem(`unmapped value "${text}" (add it to columns.${field}.map)`);
-      return undefined;
-    }
-    if (mapped === null) return undefined;
-    text = [mapped].flat().join(', ');
-  }
-  return s.max !== undefined ? truncate(text, s.max) : text;
-}
-
-/** A map entry by exact key, else ignoring case and spacing; undefined when absent. */
-function lookup(map: Record<string, string | string[] | null>, key: string): string | string[] | null | undefined {
-  if (key in map) return map[key];
-  const norm = (k: string) => k.toLowerCase().replace(/\s+/g, ' ').trim();
-  const found = Object.keys(map).find((k) => norm(k) === norm(key));
-  return found === undefined ? undefined : map[found];
-}
-
-/** At most `max` characters, cut at a word boundary with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -53,7 +53,7 @@ export class Answerer {
       const mentioned = of('treaty', 'treaty')[0];
       // "the global compact on refugees": a known name followed by words none of its names hold is another instrument.
       const other = mentioned && this.namesSomethingElse(mentioned, q.all, mentions);
-      const treaty = other ? undefined : (mentioned ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty', mentions));
+      const treaty = other ? undefined : (mentioned ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty'));
       if (!treaty) {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
         return { kind: 'treaty', hits: this.rank(words, 'treaty'), direct: this.direct.noInstrument(lang) };
@@ -65,7 +65,7 @@ export class Answerer {
 
     // Observances: their day (a meeting named in a date question is asked about first).
     const meeting = this.sessionsMentioned(mentions).length > 0;
-    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !meeting ? this.resolve(words, 'observance', mentions) : undefined);
+    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !meeting ? this.resolve(words, 'observance') : undefined);
     if (observance?.kind === 'observance' && (q.asks === 'date' || q.question)) {
       return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
     }
@@ -129,7 +129,7 @@ export class Answerer {
     if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
       const roleFrame = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : undefined;
       const field = q.asks === 'place' || q.asks === 'date' ? undefined : (roleFrame ?? (spokeAt ? 'speakers' : undefined));
-      const session = this.pickSession(sessions, field, words) ?? this.resolve<SessionRecord>(words, 'session', mentions);
+      const session = this.pickSession(sessions, field, words) ?? this.resolve<SessionRecord>(words, 'session');
       if (session) return this.aboutSession(session, field, q, lang, mentions);
     }
 
@@ -144,7 +144,7 @@ export class Answerer {
 
     // Treaties about something: the treaties the matching recommendations invoke.
     if (q.kind === 'treaty' && of('treaty', 'treaty').length === 0 && words.length > 0) {
-      return { kind: 'treaty', hits: this.treatiesAbout(words, mentions) };
+      return { kind: 'treaty', hits: this.treatiesAbout(words) };
     }
     return undefined;
   }
@@ -226,7 +226,7 @@ export class Answerer {
   }
 
   /** The record of a kind that a paraphrased name designates, when search finds one clearly. */
-  private resolve<R extends RightsRecord>(words: readonly string[], kind: Kind, mentions: readonly EntityMention[]): R | undefined {
+  private resolve<R extends RightsRecord>(words: readonly string[], kind: Kind): R | undefined {
     if (words.length === 0) return undefined;
     const [top, second] = this.rank(words, kind);
     // Its own name must hold most of what was said: a theme or a passing mention is not a name.
@@ -255,7 +255,7 @@ export class Answerer {
       .sort((a, b) => b.score - a.score);
   }
 
-  private treatiesAbout(words: readonly string[], mentions: readonly EntityMention[]): Hit[] {
+  private treatiesAbout(words: readonly string[]): Hit[] {
     const scores = new Map<string, { score: number; coverage: number }>();
     for (const hit of this.rank(words, undefined).slice(0, 40)) {
       const r = hit.record;

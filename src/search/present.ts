@@ -119,14 +119,14 @@ function dateNoteOf(record: RightsRecord, kb: Pick<KnowledgeBase, 'byId'>): stri
 const sentenceCache = new Map<string, { sentence: string; stems: Set<string> }[]>();
 
 /** Words after which a full stop does not end a sentence ("Mr. Bingham", "Nos. 97 and 143", "e.g. the"). */
-const ABBREVIATIONS = new Set('mr ms mrs dr no nos st jr sr h.e e.g i.e etc vol vols para paras art arts p pp u.s u.n cf approx amb prof gen rev fig sec ch op ibid'.split(' '));
+const ABBREVIATIONS = new Set('mr ms mrs dr no nos st jr sr sra mme h.e e.g i.e etc vs vol vols para paras art arts p pp u.s u.n cf approx amb prof gen rev fig sec ch op ibid'.split(' '));
 
-/** Splits a text into sentences: at . ! ? followed by a capital, a digit or a quote, never after an abbreviation or an initial. */
+/** Splits a text into sentences: at . ! ? … followed by a capital, a digit, a quote or ¿ ¡, never after an abbreviation or an initial. */
 export function splitSentences(text: string): string[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const out: string[] = [];
   let start = 0;
-  for (const m of flat.matchAll(/[.!?]["”’')\]]*\s+(?=["“‘(\[]?[\p{Lu}\d])/gu)) {
+  for (const m of flat.matchAll(/[.!?…]["”’»')\]]*\s+(?=["“‘«(\[¿¡]?[\p{Lu}\d])/gu)) {
     const end = (m.index ?? 0) + 1;
     const before = flat.slice(start, end - 1).split(' ').pop() ?? '';
     const word = before.toLowerCase().replace(/^["“‘(]+/, '');
