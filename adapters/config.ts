@@ -6,13 +6,8 @@ import { z } from 'zod';
 import { looksLikeToken, looksSecret as looksLikeSecret } from './secrets.js';
 import { readSlackOAuth, type SlackOAuthConfig } from './slack/oauth-config.js';
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(message: string) {
-    super(`[config] ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error.js';
+import { ConfigError } from './config-error.js';
 
 /** Slack for one workspace (SLACK_BOT_TOKEN), or for any workspace through OAuth (adapters/slack/oauth-config.ts). */
 export type SlackConfig = SlackWorkspaceConfig | SlackOAuthConfig;

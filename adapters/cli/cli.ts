@@ -10,7 +10,7 @@ import { isLang, translator } from '../../src/i18n/catalog.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 import { resolveVocabulary } from '../../src/search/filters.js';
 import { renderDigestText } from '../console/render-digest.js';
-import { ConfigError, readConfig } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { KINDS, type Kind } from '../../src/records/kinds.js';
 import { kindFromWord } from '../../src/query/parse.js';
 import { projectRoot } from '../paths.js';
@@ -173,6 +173,8 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
 
 /** `rights digest --send`: posts to every configured target now (once per local day, as the scheduler). */
 async function sendDigests(root: string, env: Record<string, string | undefined>, io: Io): Promise<number> {
+  // The environment schema (zod) is loaded only by the command that reads the configuration.
+  const { readConfig } = await import('../config.js');
   const config = readConfig(env);
   if (!config.slack && !config.discord) {
     io.err('rights: digest --send needs Slack or Discord credentials (see README → Configuration)');
