@@ -14,6 +14,8 @@ import { Ranker, type Hit } from './search/rank.js';
 import { Answerer } from './qa/answerer.js';
 import { EntityIndex, type EntityMention } from './qa/entities.js';
 import { understand, type Question } from './qa/question.js';
+import { grammar, glossaryLexicon } from './qa/grammar.js';
+import { detectLanguage } from './qa/language.js';
 import { linkToken, stem, isStopWord } from './search/text.js';
 import type { DirectAnswer } from './answer.js';
 import type { VocabularyMap } from './search/wordnet.js';
@@ -27,7 +29,7 @@ export const DEFAULT_PAGE_SIZE = 5;
 /** How much more a recognised entity counts in ranking than a word of the same rarity. */
 const ENTITY_WEIGHT = 3;
 /** Below this share of a question's information matched by any record, the answer says there is no record of it. */
-const NO_RECORD_COVERAGE = 0.4;
+const NO_RECORD_COVERAGE = 0.2;
 const MAX_PAGE_SIZE = 100;
 /** Longest record id looked up by `show` (ids are short slugs), and longest text autocomplete reads. */
 const MAX_ID_CHARS = 100;
@@ -47,7 +49,8 @@ export class Engine {
     readonly index: lunr.Index,
     vocabulary: VocabularyMap | (() => VocabularyMap) = {},
   ) {
-    this.expander = new QueryExpander(kb, index, vocabulary);
+    // The glossary (language/glossary/) maps the words people use onto the records' own words.
+    this.expander = new QueryExpander({ ...kb, lexicon: [...kb.lexicon, ...glossaryLexicon()] }, index, vocabulary);
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
     this.entities = new EntityIndex(kb);
@@ -93,7 +96,7 @@ export class Engine {
   /** How a text is read as a question (frame, expected answer, search words), for tools and tests. */
   understand(text: string): Question {
     const folded = toWords(text);
-    return understand(folded, this.entities.find(folded), text);
+    return understand(folded, this.entities.find(folded), text, detectLanguage(text));
   }
 
   show(id: string, lang: Lang = 'en'): Answer {
@@ -155,31 +158,36 @@ export class Engine {
     this.memo.clear();
     const typed = toWords(parsed.words.join(' '));
     const full = parsed.kindWord ? [...toWords(parsed.kindWord), ...typed] : typed;
+    // One language decision: an explicit lang: filter, the words themselves, the kind word, then the
+    // caller's fallback (the platform's locale, then the channel's setting, then English).
+    const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
+    const lang = explicit ?? detectLanguage([parsed.kindWord ?? '', ...parsed.words].join(' ')) ?? parsed.langHint ?? fallback;
     const named = this.entities.find(full);
-    const question = understand(full, named, parsed.text);
+    const question = understand(full, named, parsed.text, lang);
     // The first word is a kind only in a command-style query: not in a question, nor when it starts a name.
     const kindIsWord = parsed.kindWord !== undefined && (question.question || named.some((m) => m.start === 0));
     const asQuestion = question.question || kindIsWord;
-    const words = asQuestion ? question.words : typed;
-    const { groups, lang: detected } = this.expander.expandWithLanguage(words);
-    const explicit = isLang(parsed.filters.lang) ? parsed.filters.lang : undefined;
-    const lang = explicit ?? detected ?? question.lang ?? parsed.langHint ?? fallback;
+    // Stop words of the query's language are never searched, question or not.
+    const stops = grammar().stopWords.get(lang);
+    const words = asQuestion ? question.words : lang === 'en' ? typed : typed.filter((w) => !stops?.has(w));
+    const groups = this.expander.expand(words);
     const grammarKind = parsed.kindWord && kindIsWord ? undefined : parsed.kind;
     let kind = grammarKind ?? question.kind;
     let hits: Hit[] | undefined;
     let direct: DirectAnswer | undefined;
-    const answered = asQuestion || question.frame || question.kind ? this.answerer.answer({ ...question, words, kind: kind ?? question.kind }, this.entities.find(words), lang) : undefined;
+    const mentions = this.entities.find(words);
+    const answered = asQuestion || question.frame || question.kind ? this.answerer.answer({ ...question, words, kind: kind ?? question.kind }, mentions, lang) : undefined;
     if (answered && (grammarKind === undefined || answered.kind === grammarKind)) {
       hits = answered.hits;
       direct = answered.direct;
       kind = answered.kind;
-    } else if (asQuestion && !kind && question.asks === 'person') kind = 'speaker';
+    } else if (asQuestion && !kind && question.asks === 'person' && question.frame) kind = 'speaker';
     if (hits === undefined && asQuestion && groups.length > 0) {
-      // A question whose words the knowledge base barely holds gets an honest "no record", then the nearest
-      // records. Words of a Spanish or French question may simply be missing from the lexicon: a lower bar.
+      // A question whose words no record holds gets an honest "no record", then the nearest records:
+      // never when a record it names was found, nor when the first result matches most of it.
       hits = this.rankWords(words, kind);
       const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
-      if (best < (lang === 'en' ? NO_RECORD_COVERAGE : NO_RECORD_COVERAGE / 2)) direct = this.answerer.noRecord(lang);
+      if (mentions.length === 0 && best < NO_RECORD_COVERAGE) direct = this.answerer.noRecord(lang);
     }
     const body = this.searchBody({ ...parsed, kind }, page, words, groups, hits, direct);
     return { body, lang };

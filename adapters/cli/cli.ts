@@ -99,6 +99,15 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         const counts = KINDS.map((k) => t(`count.${k}`, { n: kb.records.filter((r) => r.kind === k).length })).join(', ');
         const drafts = kb.drafts?.length ? `, ${kb.drafts.length} draft${kb.drafts.length === 1 ? '' : 's'} awaiting review (not shown in answers)` : '';
         io.out(`seeds OK: ${t('count.all', { n: kb.records.length })} (${counts}), ${kb.taxonomy.themes.length} themes${drafts}`);
+        // The glossary's reach over the records' own words (language/glossary/), per language.
+        const { glossaryCoverage, COVERAGE_TARGET } = await import('../../src/qa/coverage.js');
+        const { prepare, compileLanguage } = await import('../../src/qa/grammar.js');
+        const c = glossaryCoverage(kb.records, prepare(compileLanguage()));
+        const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+        io.out(`glossary: ${c.words} record words; es ${pct(c.es)}, fr ${pct(c.fr)} with equivalents (target ${pct(COVERAGE_TARGET)})`);
+        for (const lang of ['es', 'fr'] as const) {
+          if (c[lang] < COVERAGE_TARGET) io.out(`  ${lang} lacks, most used first: ${c.missing[lang].join(', ')} (add them to language/glossary/${lang}.yaml)`);
+        }
         return 0;
       }
       case 'digest': {
@@ -132,7 +141,10 @@ export async function runCli(argv: string[], io: Io, root = projectRoot(), env: 
         const kb = loadKnowledgeBase({ root });
         const path = join(root, 'data', 'index.json');
         writeIndex(path, kb, buildIndex(kb));
-        io.out(`index built: ${kb.records.length} records → data/index.json`);
+        // The question grammar and glossary, compiled so that start-up reads JSON, not YAML.
+        const { writeCompiledLanguage } = await import('../../src/qa/grammar.js');
+        writeCompiledLanguage(root);
+        io.out(`index built: ${kb.records.length} records → data/index.json; language/ → data/language.json`);
         return 0;
       }
       case 'reload': {

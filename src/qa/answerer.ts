@@ -9,6 +9,7 @@ import type { Hit } from '../search/rank.js';
 import { fold } from '../search/text.js';
 import { DirectAnswers } from './direct.js';
 import type { EntityIndex, EntityMention } from './entities.js';
+import { grammar, type FrameRow } from './grammar.js';
 import type { Question } from './question.js';
 
 /** Ranks records for words (entity mentions boosted), optionally of one kind. */
@@ -24,6 +25,8 @@ export interface QuestionResult {
 const RESOLVE_MIN_COVERAGE = 0.55;
 const RESOLVE_MARGIN = 1.15;
 const RESOLVE_NAME_COVERAGE = 0.5;
+/** Below this coverage by every instrument, a question about an instrument's date names none the knowledge base holds. */
+const NO_INSTRUMENT_COVERAGE = 0.5;
 
 export class Answerer {
   private readonly direct: DirectAnswers;
@@ -45,36 +48,40 @@ export class Answerer {
     // The words of what a question is about: without the people, organizations and countries that narrow it.
     const narrowing = (m: EntityMention) => m.type === 'speaker' || m.type === 'organization' || m.type === 'country';
     const topicWords = () => words.filter((w) => !mentions.some((m) => narrowing(m) && other(m) && m.words.includes(w)));
+    const row = this.rowFor(q, mentions);
 
-    // Instruments: dates and binding force.
-    if (q.frame === 'in_force' || q.frame === 'adopted' || q.frame === 'binding' || (q.asks === 'date' && of('treaty', 'treaty').length > 0)) {
+    // Frames about an instrument's fields: resolve the instrument, read the field, answer or abstain.
+    if (row?.record === 'treaty') {
       const named = this.entities.partial(q.all, 'treaty');
       const partial = named ? this.kb.byId.get(named) : undefined;
       const mentioned = of('treaty', 'treaty')[0];
       // "the global compact on refugees": a known name followed by words none of its names hold is another instrument.
-      const other = mentioned && this.namesSomethingElse(mentioned, q.all, mentions);
-      const treaty = other ? undefined : (mentioned ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty'));
+      const elsewhere = mentioned && this.namesSomethingElse(mentioned, q.all, mentions);
+      const treaty = elsewhere ? undefined : (mentioned ?? (partial?.kind === 'treaty' ? partial : undefined) ?? this.resolve<TreatyRecord>(words, 'treaty'));
       if (!treaty) {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
-        return { kind: 'treaty', hits: this.rank(words, 'treaty'), direct: this.direct.noInstrument(lang) };
+        const hits = this.rank(words, 'treaty');
+        // "No record of that instrument" is a claim: only when no instrument matches the words at all.
+        const nothing = elsewhere && q.question && hits.every((h) => h.coverage < NO_INSTRUMENT_COVERAGE);
+        return { kind: 'treaty', hits, ...(nothing ? { direct: this.direct.noInstrument(lang) } : {}) };
       }
-      const direct =
-        q.frame === 'in_force' ? this.direct.treatyInForce(treaty, lang) : q.frame === 'binding' ? this.direct.treatyBinding(treaty, lang) : this.direct.treatyAdopted(treaty, lang);
-      return { kind: 'treaty', hits: this.first(treaty, this.rank(words, 'treaty')), direct };
+      return { kind: 'treaty', hits: this.first(treaty, this.rank(words, 'treaty')), direct: this.direct.treatyField(treaty, row, lang) };
     }
 
-    // Observances: their day (a meeting named in a date question is asked about first).
-    const meeting = this.sessionsMentioned(mentions).length > 0;
-    const observance = of('observance', 'observance')[0] ?? (q.asks === 'date' && !q.frame && !meeting ? this.resolve(words, 'observance') : undefined);
-    if (observance?.kind === 'observance' && (q.asks === 'date' || q.question)) {
-      return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
+    // Observances: their day.
+    if (row?.record === 'observance') {
+      const observance = of('observance', 'observance')[0] ?? this.resolve(words, 'observance');
+      if (observance?.kind === 'observance') {
+        return { kind: 'observance', hits: this.first(observance, this.rank(words, 'observance')), direct: this.direct.observanceDate(observance, lang) };
+      }
+      return undefined;
     }
 
     // Who someone is.
     const speakers = of('speaker', 'speaker');
     // "what did the UNICEF officer recommend": an organization stands for its people.
     const people = speakers.length > 0 ? speakers : of('organization', 'speaker');
-    if (q.frame === 'role' && speakers[0]) {
+    if (row?.id === 'role' && speakers[0]) {
       return { kind: 'speaker', hits: this.first(speakers[0], this.rank(words, undefined)), direct: this.direct.speakerRole(speakers[0], lang) };
     }
 
@@ -93,12 +100,11 @@ export class Answerer {
       }
     }
 
-    // Meetings: when, where, who chaired, moderated, organized or spoke.
-    const sessionFrame = q.frame === 'held' || q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers';
+    // Meetings: when, where, who chaired, moderated, organized or spoke, how many attended.
+    const sessionRow = row?.record === 'session' ? row : undefined;
     // An organization's people place it at their meetings when the question asks about a meeting as such.
-    const sessions = this.sessionsMentioned(mentions, sessionFrame || q.asks === 'date' || q.asks === 'place');
-    // "how many people attended the workshop": counts live in the meeting's text, not in a field: the meeting first.
-    if (q.asks === 'count' && sessions.length > 0) {
+    const sessions = this.sessionsMentioned(mentions, sessionRow !== undefined);
+    if (q.asks === 'count' && sessions.length > 0 && sessionRow?.id !== 'attendance') {
       const session = this.pickSession(sessions, undefined, words);
       const family = (id: string) => id === session?.id || (this.kb.byId.get(id) as SessionRecord | undefined)?.parent === session?.id;
       // "how many recommendations / speakers": a count of the records the knowledge base holds, said as such.
@@ -107,15 +113,15 @@ export class Answerer {
         const direct = this.direct.sessionCount(session, 'recommendations', recs.length, lang);
         return { kind: 'recommendation', hits: recs.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct };
       }
-      // Speakers are counted when asked for as speakers; people who attended are in the meeting's text.
-      if (session && q.frame === 'spoke') {
-        const people = this.peopleOf(session, 'speakers');
-        return { kind: 'speaker', hits: people.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct: this.direct.sessionCount(session, 'speakers', people.length, lang) };
+      if (session && (q.frame === 'spoke' || q.kind === 'speaker')) {
+        const found = this.peopleOf(session, 'speakers');
+        return { kind: 'speaker', hits: found.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct: this.direct.sessionCount(session, 'speakers', found.length, lang) };
       }
+      // Any other count is not a field: the meeting first, and no sentence.
       if (session) return { kind: undefined, hits: this.first(session, this.rank(words, undefined)) };
     }
     // "which session of the 2006 workshop looked at X": the part of a meeting that fits the rest of the question.
-    if (q.kind === 'session' && sessions.length > 0 && !sessionFrame && q.asks !== 'date' && q.asks !== 'place') {
+    if (q.kind === 'session' && sessions.length > 0 && !sessionRow) {
       const parts = this.kb.records.filter((r): r is SessionRecord => r.kind === 'session' && sessions.some((s) => s.id === r.parent));
       const named = new Set(mentions.filter((m) => m.type !== 'speaker').flatMap((m) => m.words));
       const topic = words.filter((w) => !named.has(w));
@@ -125,12 +131,14 @@ export class Answerer {
         return { kind: 'session', hits: [...ranked, ...sessions.filter((s) => !ranked.some((h) => h.record.id === s.id)).map((record, i) => ({ record, score: round(top / 2 - i / 100), coverage: 0 }))] };
       }
     }
-    const spokeAt = (q.frame === 'spoke' || q.asks === 'person' || q.kind === 'speaker') && sessions.length > 0 && !q.topic;
-    if (sessionFrame || q.asks === 'place' || (q.asks === 'date' && sessions.length > 0) || spokeAt || (q.kind === 'session' && sessions.length > 0 && q.question)) {
-      const roleFrame = q.frame === 'chair' || q.frame === 'moderators' || q.frame === 'rapporteur' || q.frame === 'organizers' ? q.frame : undefined;
-      const field = q.asks === 'place' || q.asks === 'date' ? undefined : (roleFrame ?? (spokeAt ? 'speakers' : undefined));
-      const session = this.pickSession(sessions, field, words) ?? this.resolve<SessionRecord>(words, 'session');
-      if (session) return this.aboutSession(session, field, q, lang, mentions);
+    // "who spoke at X" is the speakers row; "who spoke about Y at X" is about a topic, answered below.
+    const spokeAt = sessionRow?.id === 'spoke' && sessions.length > 0 && !q.topic;
+    if (sessionRow && (sessionRow.id !== 'spoke' || spokeAt)) {
+      const field = typeof sessionRow.field === 'string' ? sessionRow.field : undefined;
+      const session = this.pickSession(sessions, field, words, q.all) ?? this.resolve<SessionRecord>(words, 'session');
+      if (session) return this.aboutSession(session, sessionRow, lang, mentions, q);
+      // No meeting resolved with confidence: ranked meetings, and no sentence.
+      return { kind: 'session', hits: this.rank(words, 'session') };
     }
 
     // Who spoke about something: speakers ranked by the records they made that match it.
@@ -157,20 +165,23 @@ export class Answerer {
     if (at < 0) return false;
     const next = all[at + mention.words.length] ?? '';
     let after = at + mention.words.length + 1;
-    while (ARTICLES.has(all[after] ?? '')) after += 1;
+    while (grammar().articles.has(all[after] ?? '')) after += 1;
     const word = all[after] ?? '';
-    if (!NAME_PREPOSITIONS.has(next) || word.length < 4) return false;
+    if (!grammar().nameLinks.has(next) || word.length < 4) return false;
     const names = fold([treaty.title, treaty.short_name, ...treaty.aliases].join(' ')).split(' ');
     return !names.some((n) => n.startsWith(word.slice(0, Math.max(4, word.length - 2))));
   }
 
-  private aboutSession(session: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers' | undefined, q: Question, lang: Lang, mentions: readonly EntityMention[]): QuestionResult {
-    if (field === undefined) {
-      const direct = this.direct.sessionWhen(session, lang, q.asks === 'place' || (q.frame === 'held' && q.asks !== 'date'));
-      return { kind: 'session', hits: this.first(session, this.rank(q.words, 'session')), direct };
+  private aboutSession(session: SessionRecord, row: FrameRow, lang: Lang, mentions: readonly EntityMention[], q: Question): QuestionResult {
+    const hits = () => this.first(session, this.rank(q.words, 'session'));
+    if (row.id === 'held' || row.id === 'place') return { kind: 'session', hits: hits(), direct: this.direct.sessionWhen(session, lang, row.id === 'place') };
+    if (row.id === 'attendance') {
+      const direct = this.direct.sessionAttendance(session, lang);
+      return { kind: 'session', hits: hits(), ...(direct ? { direct } : {}) };
     }
+    const field = row.field as 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers';
     const direct = this.direct.sessionPeople(session, field, lang);
-    if (field === 'organizers' || direct.negative) return { kind: 'session', hits: this.first(session, this.rank(q.words, 'session')), direct };
+    if (field === 'organizers' || direct.negative) return { kind: 'session', hits: hits(), direct };
     let people = this.peopleOf(session, field);
     // "who spoke for Mexico at …": a country or organization narrows the people.
     const narrowing = mentions.filter((m) => m.type === 'country' || m.type === 'organization');
@@ -179,6 +190,32 @@ export class Answerer {
       if (narrowed.length > 0) people = narrowed;
     }
     return { kind: 'speaker', hits: people.map((record, i) => ({ record, score: round(1 - i / 100), coverage: 1 })), direct: narrowing.length && field === 'speakers' ? undefined : direct };
+  }
+
+  /**
+   * The frame row a question asks by: its frame, or what its question word asks of the entity it names
+   * ("when" + a treaty → its dates; "where" + a meeting → its place). Undefined: no field is asked for.
+   */
+  private rowFor(q: Question, mentions: readonly EntityMention[]): FrameRow | undefined {
+    const rows = grammar().frameById;
+    const has = (type: EntityMention['type']) => mentions.some((m) => m.type === type);
+    const meeting = has('session') || (has('place') && !has('treaty'));
+    if (q.frame === 'held') return rows.get(q.asks === 'place' ? 'place' : 'held');
+    if (q.frame === 'spoke' && q.asks === 'count') return undefined;
+    // "when did X become binding" asks for its entry into force.
+    if (q.frame === 'binding' && q.asks === 'date') return rows.get('in_force');
+    if (q.frame && q.frame !== 'recommended') return rows.get(q.frame);
+    if (q.asks === 'date') {
+      if (has('treaty') && !meeting) return rows.get('dates');
+      if (meeting) return rows.get('held');
+      if (has('observance') || (q.kind === 'observance')) return rows.get('observed');
+      if (q.kind === 'treaty') return rows.get('dates');
+      if (!q.frame && q.words.length > 0) return rows.get('observed');
+    }
+    if (q.asks === 'place' && (meeting || has('organization') || q.kind === 'session')) return rows.get('place');
+    if (q.asks === 'person' && meeting && q.kind !== 'recommendation') return rows.get('spoke');
+    if (q.kind === 'speaker' && meeting && q.question) return rows.get('spoke');
+    return undefined;
   }
 
   /** People of a meeting in a role; for speakers, also those of its sub-sessions and those linked to it. */
@@ -211,8 +248,12 @@ export class Answerer {
     return [];
   }
 
-  /** The meeting meant among candidates: one holding the asked field, else the enclosing meeting. */
-  private pickSession(sessions: SessionRecord[], field: string | undefined, words: readonly string[]): SessionRecord | undefined {
+  /**
+   * The meeting meant among candidates: a numbered or clearly matching part of it first ("the second
+   * session of the UNITAR workshop", "the UNITAR panel on children"), then one holding the asked field,
+   * else the enclosing meeting.
+   */
+  private pickSession(sessions: SessionRecord[], field: string | undefined, words: readonly string[], all: readonly string[] = words): SessionRecord | undefined {
     if (sessions.length > 1) {
       // Several meetings fit the names: the rest of the question tells which ("the round table … in Mexico").
       const ranked = this.rank(words, 'session').map((h) => h.record.id);
@@ -220,9 +261,31 @@ export class Answerer {
       const rest = sessions.filter((s) => s.id !== best);
       if (best) sessions = [...sessions.filter((s) => s.id === best), ...rest];
     }
+    const part = this.partOf(sessions, words, all);
+    if (part) return part;
     const has = (s: SessionRecord) => field === undefined || field === 'speakers' || ((s as Record<string, unknown>)[field] as unknown[] | undefined)?.length;
     const roots = sessions.filter((s) => !s.parent || !sessions.some((p) => p.id === s.parent));
     return roots.find(has) ?? sessions.find(has) ?? roots[0];
+  }
+
+  /** The part of a named meeting that the question singles out, by its number or clearly by its topic. */
+  private partOf(sessions: readonly SessionRecord[], words: readonly string[], all: readonly string[]): SessionRecord | undefined {
+    const ids = new Set(sessions.map((s) => s.id));
+    const parts = this.kb.records.filter((r): r is SessionRecord => r.kind === 'session' && r.parent !== undefined && ids.has(r.parent));
+    if (parts.length === 0) return undefined;
+    const ordinals = grammar().ordinals;
+    const number = all.map((w) => ordinals.get(w)).find((n) => n !== undefined);
+    if (number !== undefined) {
+      const numbered = parts.find((p) => partNumber(p.title) === number);
+      if (numbered) return numbered;
+    }
+    const named = new Set(this.entities.find(words).flatMap((m) => m.words));
+    const topic = words.filter((w) => !named.has(w) && !ordinals.has(w));
+    if (topic.length === 0) return undefined;
+    const ranked = this.rank(topic, 'session').filter((h) => parts.some((p) => p.id === h.record.id));
+    const [top, second] = ranked;
+    if (!top || top.coverage < RESOLVE_MIN_COVERAGE) return undefined;
+    return !second || top.score > second.score * RESOLVE_MARGIN ? (top.record as SessionRecord) : undefined;
   }
 
   /** The record of a kind that a paraphrased name designates, when search finds one clearly. */
@@ -285,10 +348,16 @@ export class Answerer {
   }
 }
 
-/** Words that continue an instrument's name ("on", "for", "sobre", "sur"…). */
-const NAME_PREPOSITIONS = new Set(['on', 'for', 'of', 'against', 'sobre', 'para', 'contra', 'sur', 'pour', 'contre', 'relative', 'relatif']);
-
-const ARTICLES = new Set(['the', 'a', 'an', 'los', 'las', 'la', 'el', 'le', 'les', 'des', 'du', 'del']);
+/** The number of a meeting's part from its title ("Session II: …" → 2). */
+function partNumber(title: string): number | undefined {
+  const m = /^\S+\s+([IVX]+|\d+)\b/.exec(title);
+  if (!m?.[1]) return undefined;
+  if (/^\d+$/.test(m[1])) return Number(m[1]);
+  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  [...m[1]].forEach((c, i, cs) => (n += (values[c] ?? 0) < (values[cs[i + 1] ?? ''] ?? 0) ? -(values[c] ?? 0) : (values[c] ?? 0)));
+  return n;
+}
 
 function indexOfRun(all: readonly string[], run: readonly string[]): number {
   for (let i = 0; i + run.length <= all.length; i++) if (run.every((w, k) => all[i + k] === w)) return i;

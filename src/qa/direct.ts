@@ -8,8 +8,8 @@ import type { RightsRecord, SessionRecord, TreatyRecord } from '../records/schem
 import { fieldCitation } from '../search/present.js';
 import { formatDate, formatRange } from '../i18n/dates.js';
 import { formatMessage } from '../i18n/plural.js';
+import type { FrameRow } from './grammar.js';
 
-export { formatDate } from '../i18n/dates.js';
 
 type Templates = Record<string, string>;
 const T: Record<Lang, Templates> = {
@@ -18,6 +18,9 @@ const T: Record<Lang, Templates> = {
     no_force_nonbinding: '{name} is not legally binding, so it does not enter into force; it was adopted on {date}.',
     no_force: 'The knowledge base does not give the date on which {name} entered into force.',
     adopted: '{name} was adopted on {date} (adopting body: {body}).',
+    treaty_dates: '{name} was adopted on {adopted} and entered into force on {in_force}.',
+    treaty_dates_adopted: '{name} was adopted on {adopted}; the knowledge base gives no date of entry into force.',
+    attendance: 'Attendance at {name}, as the source gives it: {attendance}.',
     binding: '{name} is legally binding ({body}).',
     not_binding: '{name} is not legally binding.',
     held_on: '{name} was held on {date}.',
@@ -49,6 +52,9 @@ const T: Record<Lang, Templates> = {
     no_force_nonbinding: '{name} no es jurídicamente vinculante, por lo que no entra en vigor; fue adoptad{o} el {date}.',
     no_force: 'La base de conocimientos no indica cuándo entró en vigor {name}.',
     adopted: '{name} fue adoptad{o} el {date} (órgano: {body}).',
+    treaty_dates: '{name} fue adoptad{o} el {adopted} y entró en vigor el {in_force}.',
+    treaty_dates_adopted: '{name} fue adoptad{o} el {adopted}; la base de conocimientos no indica la fecha de entrada en vigor.',
+    attendance: 'Asistencia a {name}, según la fuente (en inglés): {attendance}.',
     binding: '{name} es jurídicamente vinculante ({body}).',
     not_binding: '{name} no es jurídicamente vinculante.',
     held_on: '{name} se celebró el {date}.',
@@ -80,6 +86,9 @@ const T: Record<Lang, Templates> = {
     no_force_nonbinding: "{name} n'est pas juridiquement contraignant{e} et n'entre donc pas en vigueur ; {il} a été adopté{e} le {date}.",
     no_force: "La base de connaissances n'indique pas quand {name} est entré{e} en vigueur.",
     adopted: '{name} a été adopté{e} le {date} (organe : {body}).',
+    treaty_dates: "{name} a été adopté{e} le {adopted} et est entré{e} en vigueur le {in_force}.",
+    treaty_dates_adopted: "{name} a été adopté{e} le {adopted} ; la base de connaissances n'indique pas la date d'entrée en vigueur.",
+    attendance: 'Participation à {name}, selon la source (en anglais) : {attendance}.',
     binding: '{name} est juridiquement contraignant{e} ({body}).',
     not_binding: "{name} n'est pas juridiquement contraignant{e}.",
     held_on: "{name} s'est tenu le {date}.",
@@ -131,6 +140,34 @@ export class DirectAnswers {
 
   treatyAdopted(t: TreatyRecord, lang: Lang): DirectAnswer {
     return this.make(lang, 'adopted', { ...treatyNaming(t, lang), date: formatDate(t.adopted, lang), body: t.body }, t, 'adopted');
+  }
+
+  /** The field a frame row asks of an instrument (in_force, adopted, binding, or both dates). */
+  treatyField(t: TreatyRecord, row: FrameRow, lang: Lang): DirectAnswer {
+    switch (row.id) {
+      case 'in_force':
+        return this.treatyInForce(t, lang);
+      case 'adopted':
+        return this.treatyAdopted(t, lang);
+      case 'binding':
+        return this.treatyBinding(t, lang);
+      default:
+        return this.treatyDates(t, lang);
+    }
+  }
+
+  /** Both dates, each named, for a "when" that does not say which one. */
+  treatyDates(t: TreatyRecord, lang: Lang): DirectAnswer {
+    const naming = treatyNaming(t, lang);
+    const adopted = formatDate(t.adopted, lang);
+    if (t.in_force) return this.make(lang, 'treaty_dates', { ...naming, adopted, in_force: formatDate(t.in_force, lang) }, t, 'adopted');
+    return this.make(lang, 'treaty_dates_adopted', { ...naming, adopted }, t, 'adopted');
+  }
+
+  /** Who attended a meeting, in the source's own numbers; undefined when the record does not hold them. */
+  sessionAttendance(s: SessionRecord, lang: Lang): DirectAnswer | undefined {
+    if (!s.attendance) return undefined;
+    return this.make(lang, 'attendance', { name: sessionName(s, lang), attendance: s.attendance }, s, 'attendance');
   }
 
   treatyBinding(t: TreatyRecord, lang: Lang): DirectAnswer {
@@ -205,10 +242,6 @@ export class DirectAnswers {
  * A treaty's name in the question's language, with its article (its official Spanish or French alias when
  * it has one), and the grammatical gender endings the sentence needs ({o}/{e}/{il}).
  */
-export function treatyName(t: TreatyRecord, lang: Lang): string {
-  return treatyNaming(t, lang).name;
-}
-
 function treatyNaming(t: TreatyRecord, lang: Lang): { name: string; o: string; e: string; il: string } {
   if (lang === 'en') return { name: `the ${t.title}`, o: '', e: '', il: '' };
   const pattern = lang === 'es' ? /^(Convención|Convenio|Protocolo|Pacto|Declaración)\b/ : /^(Convention (internationale|de |relative|contre|sur|supplémentaire|des )|Protocole|Pacte|Déclaration)/;

@@ -77,6 +77,8 @@ export const sessionSchema = z.strictObject({
   rapporteur: oneOrMany.optional(),
   speakers: ids.optional(),
   speakers_note: text.optional(),
+  /** Who attended, in the source's own numbers ("36 delegates representing 32 countries, …"); a count question reads it. */
+  attendance: text.optional(),
   parent: slug.optional(),
   objectives: z.array(text).optional(),
   questions: z.array(text).optional(),

@@ -1,0 +1,281 @@
+// The question grammar and the glossary as data: language/<lang>.yaml (question words, kind words,
+// articles, honorifics, stop words, frame patterns), language/frames.yaml (what each frame asks) and
+// language/glossary/<lang>.yaml (the records' words and the words people use instead). `rights build-index`
+// compiles them into data/language.json, read at start-up; when that file is missing or older than the
+// YAML, the YAML is read directly (slower, so a fresh checkout still works).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Lang } from '../i18n/catalog.js';
+import type { Kind } from '../records/kinds.js';
+import type { LexiconEntry } from '../records/schema.js';
+import { fold, isStopWord } from '../search/text.js';
+
+/** The answer a question expects. */
+export type Asks = 'person' | 'date' | 'place' | 'count' | 'binding' | 'statement';
+
+/** One row of language/frames.yaml. */
+export interface FrameRow {
+  id: string;
+  asks: Asks;
+  record: Kind;
+  field: string | string[];
+  answer?: string;
+  negative?: string;
+}
+
+/** One language's question words, as written in language/<lang>.yaml. */
+export interface LanguageData {
+  lang: Lang;
+  question_words: Record<string, Asks | null>;
+  anywhere: string[];
+  openers: string[];
+  ask_phrases: Record<string, Asks>;
+  kinds: Partial<Record<Kind, string[]>>;
+  person_nouns: string[];
+  relative_pronouns: string[];
+  articles: string[];
+  topic_words: string[];
+  date_words: string[];
+  role_words: string[];
+  honorifics: string[];
+  /** Words that continue an instrument's name ("… on refugees"). */
+  name_links: string[];
+  ordinals: Record<string, number>;
+  stop_words: string;
+  markers: string[];
+  frames: Record<string, string[]>;
+}
+
+/** A word of the records and the words people use for it, per language. */
+export interface GlossaryEntry {
+  en: string;
+  variants: string[];
+  es: string[];
+  fr: string[];
+}
+
+export interface CompiledLanguage {
+  hash: string;
+  frames: FrameRow[];
+  languages: LanguageData[];
+  glossary: GlossaryEntry[];
+}
+
+/** The grammar, ready for lookups: each list once per language and merged over the three. */
+export interface Grammar {
+  frames: FrameRow[];
+  frameById: Map<string, FrameRow>;
+  languages: Map<Lang, LanguageData>;
+  glossary: GlossaryEntry[];
+  questionWords: Map<string, Asks | null>;
+  /** The language of question words only one language uses ("quien" → es). */
+  questionWordLang: Map<string, Lang>;
+  anywhere: Set<string>;
+  openers: Set<string>;
+  askPhrases: { words: string[]; asks: Asks }[];
+  kinds: Map<string, Kind>;
+  kindLang: Map<string, Lang>;
+  personNouns: Set<string>;
+  relativePronouns: Set<string>;
+  articles: Set<string>;
+  topicWords: Set<string>;
+  dateWords: Set<string>;
+  roleWords: Set<string>;
+  honorifics: Set<string>;
+  nameLinks: Set<string>;
+  /** Ordinal words and numerals (first, segunda, iii, 2) → number. */
+  ordinals: Map<string, number>;
+  /** Stop words per language: never search terms once a text is known to be in that language. */
+  stopWords: Map<Lang, Set<string>>;
+  /** Stop words of any language: never search terms in a question. */
+  anyStopWord: Set<string>;
+  /** Detector weights: marker word → language → weight (words shared by languages weigh less). */
+  markers: Map<string, Map<Lang, number>>;
+  /** Frame patterns: folded words → frame id, longest first. */
+  framePatterns: { frame: string; words: string[]; order: number; lang: Lang }[];
+}
+
+const LANGS: Lang[] = ['en', 'es', 'fr'];
+const require = createRequire(import.meta.url);
+
+/** The project folder that holds language/ (the source tree and dist/ both live under it). */
+export function projectRoot(from = dirname(new URL(import.meta.url).pathname)): string {
+  let dir = from;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'language', 'frames.yaml'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error(`[language] language/frames.yaml not found above ${from}`);
+}
+
+function languageFiles(root: string): string[] {
+  const dir = join(root, 'language');
+  const glossary = join(dir, 'glossary');
+  return [
+    join(dir, 'frames.yaml'),
+    ...LANGS.map((l) => join(dir, `${l}.yaml`)),
+    ...(existsSync(glossary) ? readdirSync(glossary).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(glossary, n)) : []),
+  ];
+}
+
+function hashOf(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.slice(f.lastIndexOf('language'))).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Reads language/*.yaml (with the YAML parser: used at build time, or when no compiled file is fresh). */
+export function compileLanguage(root = projectRoot()): CompiledLanguage {
+  const { parse } = require('yaml') as typeof import('yaml');
+  const files = languageFiles(root);
+  const read = (path: string): unknown => {
+    try {
+      return parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`[language] ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const frames = (read(join(root, 'language', 'frames.yaml')) as { frames: FrameRow[] }).frames;
+  const languages = LANGS.map((l) => read(join(root, 'language', `${l}.yaml`)) as LanguageData);
+  const glossary = glossaryFrom(files.filter((f) => f.includes(`${'glossary'}`)).map((f) => ({ file: f, data: read(f) })));
+  return { hash: hashOf(files), frames, languages, glossary };
+}
+
+/**
+ * The glossary files: language/glossary/en.yaml maps a record word to its English variants, es.yaml and
+ * fr.yaml to its Spanish and French equivalents (`word: [equivalent, …]`).
+ */
+function glossaryFrom(files: { file: string; data: unknown }[]): GlossaryEntry[] {
+  const byWord = new Map<string, GlossaryEntry>();
+  for (const { file, data } of files) {
+    const lang = /([a-z]{2})\.yaml$/.exec(file)?.[1];
+    if (!data || typeof data !== 'object' || (lang !== 'en' && lang !== 'es' && lang !== 'fr')) continue;
+    for (const [word, list] of Object.entries(data as Record<string, unknown>)) {
+      const entry = byWord.get(word) ?? { en: word, variants: [], es: [], fr: [] };
+      const items = (Array.isArray(list) ? list : [list]).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+      (lang === 'en' ? entry.variants : entry[lang]).push(...items);
+      byWord.set(word, entry);
+    }
+  }
+  return [...byWord.values()];
+}
+
+/** Writes data/language.json (called by `rights build-index`). */
+export function writeCompiledLanguage(root = projectRoot(), path = join(root, 'data', 'language.json')): void {
+  writeFileSync(path, JSON.stringify(compileLanguage(root)));
+}
+
+let cached: Grammar | undefined;
+
+/** The grammar (read once per process). */
+export function grammar(): Grammar {
+  if (!cached) cached = prepare(loadCompiled());
+  return cached;
+}
+
+function loadCompiled(): CompiledLanguage {
+  const root = projectRoot();
+  const path = join(root, 'data', 'language.json');
+  if (existsSync(path)) {
+    try {
+      const saved = JSON.parse(readFileSync(path, 'utf8')) as CompiledLanguage;
+      if (saved.hash === hashOf(languageFiles(root))) return saved;
+    } catch {
+      // damaged: compiled again below
+    }
+  }
+  return compileLanguage(root);
+}
+
+const split = (s: string | string[] | undefined): string[] => (Array.isArray(s) ? s : (s ?? '').split(/\s+/)).map((w) => w.trim()).filter(Boolean);
+
+/** Lookup structures over the compiled data. */
+export function prepare(data: CompiledLanguage): Grammar {
+  const g: Grammar = {
+    frames: data.frames,
+    frameById: new Map(data.frames.map((f) => [f.id, f])),
+    languages: new Map(data.languages.map((l) => [l.lang, l])),
+    glossary: data.glossary,
+    questionWords: new Map(),
+    questionWordLang: new Map(),
+    anywhere: new Set(),
+    openers: new Set(),
+    askPhrases: [],
+    kinds: new Map(),
+    kindLang: new Map(),
+    personNouns: new Set(),
+    relativePronouns: new Set(),
+    articles: new Set(),
+    topicWords: new Set(),
+    dateWords: new Set(),
+    roleWords: new Set(),
+    honorifics: new Set(),
+    nameLinks: new Set(),
+    ordinals: new Map([['i', 1], ['ii', 2], ['iii', 3], ['iv', 4], ['1', 1], ['2', 2], ['3', 3], ['4', 4]]),
+    stopWords: new Map(),
+    anyStopWord: new Set(),
+    markers: new Map(),
+    framePatterns: [],
+  };
+  const owners = new Map<string, Set<Lang>>();
+  for (const l of data.languages) {
+    for (const [w, asks] of Object.entries(l.question_words)) {
+      if (!g.questionWords.has(w) || asks !== null) g.questionWords.set(w, asks);
+      owners.set(w, new Set([...(owners.get(w) ?? []), l.lang]));
+    }
+    split(l.anywhere).forEach((w) => g.anywhere.add(w));
+    split(l.openers).forEach((w) => g.openers.add(w));
+    for (const [phrase, asks] of Object.entries(l.ask_phrases)) g.askPhrases.push({ words: phrase.split(' '), asks });
+    for (const [kind, list] of Object.entries(l.kinds)) {
+      for (const w of split(list)) {
+        if (!g.kinds.has(w)) g.kinds.set(w, kind as Kind);
+        if (l.lang !== 'en') g.kindLang.set(w, l.lang);
+      }
+    }
+    split(l.person_nouns).forEach((w) => g.personNouns.add(w));
+    split(l.relative_pronouns).forEach((w) => g.relativePronouns.add(w));
+    split(l.articles).forEach((w) => g.articles.add(w));
+    split(l.topic_words).forEach((w) => g.topicWords.add(w));
+    split(l.date_words).forEach((w) => g.dateWords.add(w));
+    split(l.role_words).forEach((w) => g.roleWords.add(w));
+    split(l.honorifics).forEach((w) => g.honorifics.add(w));
+    split(l.name_links).forEach((w) => g.nameLinks.add(w));
+    for (const [w, n] of Object.entries(l.ordinals ?? {})) g.ordinals.set(w, n);
+    const stops = new Set(split(l.stop_words));
+    g.stopWords.set(l.lang, stops);
+    stops.forEach((w) => g.anyStopWord.add(w));
+    for (const [frame, phrases] of Object.entries(l.frames)) {
+      for (const p of phrases) g.framePatterns.push({ frame, words: p.split(' '), order: g.framePatterns.length, lang: l.lang });
+    }
+  }
+  // English words used by the other languages' lists ("kinds" entries shared) keep no language of their own.
+  for (const w of g.kindLang.keys()) if (split(g.languages.get('en')?.kinds ? Object.values(g.languages.get('en')?.kinds ?? {}).flat() : []).includes(w)) g.kindLang.delete(w);
+  for (const [w, langs] of owners) if (langs.size === 1) g.questionWordLang.set(w, [...langs][0] as Lang);
+  const markerOwners = new Map<string, Lang[]>();
+  for (const l of data.languages) for (const w of split(l.markers)) markerOwners.set(w, [...(markerOwners.get(w) ?? []), l.lang]);
+  for (const [w, langs] of markerOwners) g.markers.set(w, new Map(langs.map((l) => [l, 1 / langs.length])));
+  g.askPhrases.sort((a, b) => b.words.length - a.words.length);
+  g.framePatterns.sort((a, b) => b.words.length - a.words.length || a.order - b.order);
+  return g;
+}
+
+let lexiconCache: LexiconEntry[] | undefined;
+
+/** The glossary as lexicon entries for query expansion: a record word, its English variants, es and fr. */
+export function glossaryLexicon(): LexiconEntry[] {
+  if (!lexiconCache) {
+    const g = grammar();
+    // Function words ("a", "sin", "sur") are never equivalents: they would turn every question into a search.
+    const meaningful = (w: string) => {
+      const words = fold(w).split(' ').filter(Boolean);
+      if (words.length === 0) return false;
+      return words.length > 1 || ((words[0] ?? '').length >= 3 && !g.anyStopWord.has(words[0] ?? '') && !isStopWord(words[0] ?? ''));
+    };
+    lexiconCache = g.glossary
+      .filter((e) => meaningful(e.en))
+      .map((e) => ({ en: [e.en], synonyms: e.variants.filter((v) => v !== e.en && meaningful(v)), es: e.es.filter(meaningful), fr: e.fr.filter(meaningful) }));
+  }
+  return lexiconCache;
+}
