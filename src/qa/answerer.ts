@@ -27,6 +27,10 @@ const RESOLVE_MARGIN = 1.15;
 const RESOLVE_NAME_COVERAGE = 0.5;
 /** Below this coverage by every instrument, a question about an instrument's date names none the knowledge base holds. */
 const NO_INSTRUMENT_COVERAGE = 0.5;
+/** Coverage a part of a named meeting needs to be the one meant (the meeting itself is already known). */
+const PART_MIN_COVERAGE = 0.4;
+/** Coverage of a topic a record needs before its speaker counts as having spoken about it. */
+const SPOKE_ABOUT_COVERAGE = 0.35;
 
 export class Answerer {
   private readonly direct: DirectAnswers;
@@ -62,7 +66,9 @@ export class Answerer {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
         const hits = this.rank(words, 'treaty');
         // "No record of that instrument" is a claim: only when no instrument matches the words at all.
-        const nothing = elsewhere && q.question && hits.every((h) => h.coverage < NO_INSTRUMENT_COVERAGE);
+        // "No record of that instrument": a question that names an instrument ("the 1954 … convention") none matches.
+        const namesInstrument = q.all.some((w) => grammar().kinds.get(w) === 'treaty');
+        const nothing = q.question && (elsewhere || (namesInstrument && hits.every((h) => (h.nameCoverage ?? 0) < NO_INSTRUMENT_COVERAGE)));
         return { kind: 'treaty', hits, ...(nothing ? { direct: this.direct.noInstrument(lang) } : {}) };
       }
       return { kind: 'treaty', hits: this.first(treaty, this.rank(words, 'treaty')), direct: this.direct.treatyField(treaty, row, lang) };
@@ -114,11 +120,15 @@ export class Answerer {
         return { kind: 'recommendation', hits: recs.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct };
       }
       if (session && (q.frame === 'spoke' || q.kind === 'speaker')) {
-        const found = this.peopleOf(session, 'speakers');
+        // Speakers as the record names them (chairs and moderators are not counted as speakers).
+        const found = this.namedSpeakers(session);
         return { kind: 'speaker', hits: found.map((record, i) => ({ record, score: round(1 - i / 1000), coverage: 1 })), direct: this.direct.sessionCount(session, 'speakers', found.length, lang) };
       }
-      // Any other count is not a field: the meeting first, and no sentence.
-      if (session) return { kind: undefined, hits: this.first(session, this.rank(words, undefined)) };
+      // Any other count reads who attended, as the source gives it — or no sentence.
+      if (session) {
+        const direct = this.direct.sessionAttendance(session, lang);
+        return { kind: undefined, hits: this.first(session, this.rank(words, undefined)), ...(direct ? { direct } : {}) };
+      }
     }
     // "which session of the 2006 workshop looked at X": the part of a meeting that fits the rest of the question.
     if (q.kind === 'session' && sessions.length > 0 && !sessionRow) {
@@ -137,8 +147,8 @@ export class Answerer {
       const field = typeof sessionRow.field === 'string' ? sessionRow.field : undefined;
       const session = this.pickSession(sessions, field, words, q.all) ?? this.resolve<SessionRecord>(words, 'session');
       if (session) return this.aboutSession(session, sessionRow, lang, mentions, q);
-      // No meeting resolved with confidence: ranked meetings, and no sentence.
-      return { kind: 'session', hits: this.rank(words, 'session') };
+      // No meeting resolved with confidence: no sentence; plain search answers.
+      return undefined;
     }
 
     // Who spoke about something: speakers ranked by the records they made that match it.
@@ -199,8 +209,12 @@ export class Answerer {
   private rowFor(q: Question, mentions: readonly EntityMention[]): FrameRow | undefined {
     const rows = grammar().frameById;
     const has = (type: EntityMention['type']) => mentions.some((m) => m.type === type);
-    const meeting = has('session') || (has('place') && !has('treaty'));
+    // A meeting is named, or known through its place or organizers ("the UNITAR workshop").
+    const meeting = has('session') || ((has('place') || has('organization')) && !has('treaty') && !has('observance'));
     if (q.frame === 'held') return rows.get(q.asks === 'place' ? 'place' : 'held');
+    // "which city hosted the workshop": the asked answer (a place, a date) outranks a frame about people.
+    const framed = q.frame ? rows.get(q.frame) : undefined;
+    if (framed?.record === 'session' && framed.asks === 'person' && (q.asks === 'place' || q.asks === 'date')) return rows.get(q.asks === 'place' ? 'place' : 'held');
     if (q.frame === 'spoke' && q.asks === 'count') return undefined;
     // "when did X become binding" asks for its entry into force.
     if (q.frame === 'binding' && q.asks === 'date') return rows.get('in_force');
@@ -216,6 +230,12 @@ export class Answerer {
     if (q.asks === 'person' && meeting && q.kind !== 'recommendation') return rows.get('spoke');
     if (q.kind === 'speaker' && meeting && q.question) return rows.get('spoke');
     return undefined;
+  }
+
+  private namedSpeakers(session: SessionRecord): SpeakerRecord[] {
+    const ids = new Set(session.speakers ?? []);
+    for (const r of this.kb.records) if (r.kind === 'session' && r.parent === session.id) for (const id of r.speakers ?? []) ids.add(id);
+    return [...ids].map((id) => this.kb.byId.get(id)).filter((r): r is SpeakerRecord => r?.kind === 'speaker');
   }
 
   /** People of a meeting in a role; for speakers, also those of its sub-sessions and those linked to it. */
@@ -284,7 +304,7 @@ export class Answerer {
     if (topic.length === 0) return undefined;
     const ranked = this.rank(topic, 'session').filter((h) => parts.some((p) => p.id === h.record.id));
     const [top, second] = ranked;
-    if (!top || top.coverage < RESOLVE_MIN_COVERAGE) return undefined;
+    if (!top || top.coverage < PART_MIN_COVERAGE) return undefined;
     return !second || top.score > second.score * RESOLVE_MARGIN ? (top.record as SessionRecord) : undefined;
   }
 
@@ -306,7 +326,8 @@ export class Answerer {
       // The best matching record counts fully, further ones a little: many weak matches don't beat one strong.
       scores.set(id, { score: Math.max(s.score, score) + Math.min(s.score, score) * 0.1, coverage: Math.max(s.coverage, coverage) });
     };
-    for (const hit of this.rank(topic, undefined).slice(0, 40)) {
+    // Only what someone said that matches most of the topic counts: a passing word is not "spoke about".
+    for (const hit of this.rank(topic, undefined).slice(0, 40).filter((h) => h.coverage >= SPOKE_ABOUT_COVERAGE)) {
       const r = hit.record;
       if (r.kind === 'recommendation') for (const id of r.by.speakers ?? []) credit(id, hit.score, hit.coverage);
       if (r.kind === 'speaker') credit(r.id, hit.score * 0.8, hit.coverage);

@@ -177,9 +177,10 @@ export class DirectAnswers {
   sessionWhen(s: SessionRecord, lang: Lang, withPlace: boolean): DirectAnswer {
     const name = sessionName(s, lang);
     const date = formatDate(s.date, lang);
-    if (s.date.startsWith('--')) return this.make(lang, 'no_year', { name, date }, s, 'date', true);
     const place = placeOf(s);
+    // A place question is answered about the place, whatever the source says of the year.
     if (withPlace && !place) return this.make(lang, 'no_place', { name, date }, s, 'city', true);
+    if (!withPlace && s.date.startsWith('--')) return this.make(lang, 'no_year', { name, date }, s, 'date', true);
     const key = withPlace && place ? 'held_in' : 'held_on';
     const answer = this.make(lang, key, { name, date: formatRange(s.date, s.end_date, lang), place: place ?? '' }, s, withPlace ? 'city' : 'date');
     // What the source says about its own dates (a missing year, two dates that disagree) goes with them.
@@ -191,7 +192,10 @@ export class DirectAnswers {
   sessionPeople(s: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers', lang: Lang): DirectAnswer {
     const name = sessionName(s, lang);
     const ids = field === 'organizers' ? [] : field === 'speakers' ? [...(s.speakers ?? []), ...this.childSpeakers(s)] : (s[field] ?? []);
-    const people = field === 'organizers' ? (s.organizers ?? []) : [...new Set(ids)].map((id) => this.personName(id));
+    // A part of a meeting is organized by whoever organized the meeting.
+    const parent = s.parent ? this.kb.byId.get(s.parent) : undefined;
+    const organizers = s.organizers ?? (parent?.kind === 'session' ? parent.organizers : undefined) ?? [];
+    const people = field === 'organizers' ? organizers : [...new Set(ids)].map((id) => this.personName(id));
     if (people.length === 0) return this.make(lang, `no_${field}`, { name, doc: this.docLabel(s, lang) }, s, field === 'speakers' ? 'speakers_note' : field, true);
     return this.make(lang, field, { name, people: list(people, T[lang].and ?? 'and') }, s, field);
   }

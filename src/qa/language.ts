@@ -60,8 +60,9 @@ export function languageScores(text: string): LanguageScores {
   for (const w of words) {
     for (const [lang, weight] of g.markers.get(w) ?? []) scores[lang] += weight;
     const langs = glossary.get(w);
-    // A word of one language only (detención, rétention): evidence; a word all share says nothing.
-    if (langs && langs.size === 1) for (const l of langs) scores[l] += 0.75;
+    // A Spanish or French word only (detención, rétention): evidence; a word several share says nothing.
+    // English record words are not evidence: people type them in every language ("recommendations").
+    if (langs && langs.size === 1) for (const l of langs) if (l !== 'en') scores[l] += 0.75;
   }
   return scores;
 }

@@ -60,7 +60,7 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   const relative = words.length > 1 && g.personNouns.has(first) && g.relativePronouns.has(words[1] ?? '') && !inEntity.has(0);
   // Unambiguous question words anywhere near the start ("c'est quand…", "Lyapina travaille pour quelle organisation").
   const asking = words.findIndex((w, i) => !inEntity.has(i) && g.anywhere.has(w));
-  if (asks === undefined && asking >= 0 && asking <= 3) asks = g.questionWords.get(words[asking] ?? '') ?? undefined;
+  if (asks === undefined && asking >= 0) asks = g.questionWords.get(words[asking] ?? '') ?? undefined;
   let question = /[?¿]/.test(rawText) || opener || relative || asking >= 0;
   const questionLang = g.questionWordLang.get(first) ?? (asking >= 0 ? g.questionWordLang.get(words[asking] ?? '') : undefined);
   const removed = new Set<number>();
@@ -80,7 +80,8 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   }
   if (relative) asks ??= 'person';
   // "human rights day date", "vccr entry year": a date word asks for a date when something is named.
-  const dateWord = words.findIndex((w, i) => !inEntity.has(i) && !removed.has(i) && g.dateWords.has(w));
+  // A word that is also a kind word ("which day marks…") names the kind, not a date.
+  const dateWord = words.findIndex((w, i) => !inEntity.has(i) && !removed.has(i) && g.dateWords.has(w) && !g.kinds.has(w));
   if (dateWord >= 0 && asks === undefined && mentions.length > 0) {
     asks = 'date';
     question = true;
@@ -107,7 +108,11 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     if (needs && asks !== needs) continue;
     // "Special Rapporteur" is a title, not the rapporteur of a meeting.
     if (f === 'rapporteur' && [words[i - 1], words[i + 1]].some((w) => w === 'special' || w === 'especial' || w === 'speciale')) continue;
-    if (frame && frame !== f) continue;
+    // Words of a second frame ("what did the speakers say…") are frame words too, not search terms.
+    if (frame && frame !== f) {
+      if (question) for (let k = i; k < i + length; k++) removed.add(k);
+      continue;
+    }
     frame = f;
     for (let k = i; k < i + length; k++) removed.add(k);
   }

@@ -69,9 +69,10 @@ addKind('treaty', 'fr', 'traites traite');
 addKind('session', undefined, 'sessions session events event meetings meeting');
 addKind('session', 'es', 'sesiones sesion reuniones reunion eventos');
 addKind('session', 'fr', 'seances seance reunions evenements');
-addKind('speaker', undefined, 'speakers speaker people person who');
-addKind('speaker', 'es', 'ponentes ponente personas quien oradores');
-addKind('speaker', 'fr', 'intervenants intervenant orateurs qui');
+// "people", "who", "personas", "qui" are not kind words: "people fleeing…" is a search, not a list of speakers.
+addKind('speaker', undefined, 'speakers speaker');
+addKind('speaker', 'es', 'ponentes ponente oradores');
+addKind('speaker', 'fr', 'intervenants intervenant orateurs');
 addKind('observance', undefined, 'observances observance days day');
 addKind('observance', 'es', 'dias');
 addKind('observance', 'fr', 'journees');

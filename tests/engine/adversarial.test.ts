@@ -77,7 +77,9 @@ describe('overlong input', () => {
     if (answer.type !== 'results') return;
     expect(answer.notes[0]).toEqual({ key: 'results.inputTruncated', params: { max: '4,000' } });
     expect(answer.items.map((i) => i.record.id)).toEqual((engine.ask(PASTE.slice(0, 3_000)) as typeof answer).items.map((i) => i.record.id));
-    const fr = engine.ask(PASTE, {}, 'fr');
+    // The paste is English, whatever the locale; a French paste answers in French.
+    expect(engine.ask(PASTE, {}, 'fr').lang).toBe('en');
+    const fr = engine.ask('détention des enfants migrants '.repeat(200), {}, 'fr');
     expect(fr.type === 'results' && fr.notes[0]).toEqual({ key: 'results.inputTruncated', params: { max: new Intl.NumberFormat('fr').format(4_000) } }); // 4 000, a narrow no-break space
     const es = engine.ask('detención de niños migrantes '.repeat(200));
     expect(es).toMatchObject({ lang: 'es', notes: expect.arrayContaining([{ key: 'results.inputTruncated', params: { max: '4000' } }]) });

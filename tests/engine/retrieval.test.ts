@@ -84,7 +84,8 @@ const CASES: Record<string, Case[]> = {
     ['observances refugees', ['world-refugee-day']],
   ],
   'synonyms and typos': [
-    ['kids', ['gfmd-2017-avoid-child-detention']],
+    // "kids" is an English variant of child/children in language/glossary/en.yaml.
+    ['kids', ['crc', 'unitar-2006-child-rights-approach-to-migration']],
     ['firewals', ['gfmd-2017-firewalls-public-services'], 'gfmd-2017-firewalls-public-services'],
     ['treaties consulr', ['vccr'], 'vccr'],
     // A typo far from the indexed stem (educ) is corrected through the corpus words (education).

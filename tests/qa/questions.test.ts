@@ -81,8 +81,37 @@ describe('honest negatives', () => {
   });
 
   it('says there is no record of a topic the knowledge base does not cover', () => {
-    const a = ask('what did the speakers say about climate change displacing people');
+    const a = ask('what did the speakers say about cryptocurrency mining?');
     expect(direct(a)?.negative).toBe(true);
+  });
+
+  // Regression: "There is no record… closest records follow" was printed above a correct first result.
+  it('never says there is no record above a first result that matches', () => {
+    for (const q of ['immigrants treated as lesser citizens when they try to bring their family over', 'telling migrants about risks before departure']) {
+      expect(direct(ask(q))?.negative, q).not.toBe(true);
+    }
+  });
+
+  // Regression: "since when has the VCCR been in effect?" was answered with the adoption date.
+  it('answers the field asked for, never a neighbouring one', () => {
+    expect(direct(ask('since when has the VCCR been in effect?'))).toMatchObject({ field: 'in_force', id: 'vccr' });
+    expect(direct(ask('when did the migrant workers convention take effect'))).toMatchObject({ field: 'in_force', id: 'icrmw' });
+    expect(direct(ask('how many participants attended the Zacatecas round table?'))).toMatchObject({ field: 'attendance' });
+    expect(direct(ask('how many delegates attended the UNITAR workshop?'))?.text).toContain('36 delegates');
+  });
+
+  // Regression: a question about the UCLG session's city was answered with "the source does not give the year".
+  it('answers a place question about a meeting with its place, or that the source does not give it', () => {
+    const d = direct(ask('in which city did the UCLG break out session take place?'));
+    expect(d).toMatchObject({ field: 'city', negative: true });
+    expect(d?.text).not.toContain('year');
+  });
+
+  // Regression: "people" and "participants" made unrelated speakers the answer.
+  it('returns people only for a role, not for the word "people"', () => {
+    const first = (q: string) => realEngine().kb.byId.get(ids(ask(q))[0] ?? '')?.kind;
+    expect(first('did the GFMD participants want a review mechanism?')).not.toBe('speaker');
+    expect(first('people fleeing because their rights are violated at home')).not.toBe('speaker');
   });
 });
 

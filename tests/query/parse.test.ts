@@ -15,8 +15,8 @@ describe('query grammar', () => {
     ['events vienna', 'session'],
     ['meetings vienna', 'session'],
     ['speakers bustamante', 'speaker'],
-    ['people bustamante', 'speaker'],
-    ['who bustamante', 'speaker'],
+    ['speakers bustamante', 'speaker'],
+    ['ponentes bustamante', 'speaker'],
     ['Treaties consular', 'treaty'],
   ])('%s → kind %s', (input, kind) => {
     const q = parseQuery(input);
@@ -105,5 +105,13 @@ describe('query grammar', () => {
     const q = parseQuery('detention '.repeat(5000));
     expect(q.text.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
     expect(q.command === 'search' && q.truncated).toBe(true);
+  });
+});
+
+// Regression: "people" and "who" were kind words, so "people fleeing…" listed speakers.
+describe('words for people are not kinds', () => {
+  it.each(['people fleeing persecution', 'who spoke', 'personas migrantes', 'qui a parlé'])('%s', (text) => {
+    const parsed = parseQuery(text);
+    expect(parsed.command === 'search' && parsed.kind).toBeFalsy();
   });
 });
