@@ -87,7 +87,7 @@ export function evaluate(engine: Engine, questions: readonly EvalQuestion[]): Ev
     const direct = answer.type === 'results' || answer.type === 'empty' ? answer.direct : undefined;
     let directOk: boolean | undefined;
     if (question.direct !== undefined) {
-      directOk = direct !== undefined && !direct.negative && fold(firstDays(direct.text)).includes(fold(question.direct)) && (question.answer_id === undefined || direct.id === question.answer_id);
+      directOk = direct !== undefined && (!direct.negative || question.category === 'unanswerable') && fold(firstDays(direct.text)).includes(fold(question.direct)) && (question.answer_id === undefined || direct.id === question.answer_id);
     }
     const rank = index + 1;
     let verdict: EvalOutcome['verdict'] = 'none';
