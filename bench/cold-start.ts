@@ -20,7 +20,7 @@ export function makeTempProject(source: string): TempProject {
   const root = mkdtempSync(join(tmpdir(), 'rights-bench-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
-    for (const part of ['seeds', join('data', 'sources'), 'package.json', join('dist', 'src'), join('dist', 'adapters')]) {
+    for (const part of ['seeds', 'language', join('data', 'sources'), 'package.json', join('dist', 'src'), join('dist', 'adapters')]) {
       cpSync(join(source, part), join(root, part), { recursive: true, filter: (p) => !p.endsWith('.map') });
     }
     symlinkSync(join(source, 'node_modules'), join(root, 'node_modules'), 'dir');
