@@ -113,7 +113,7 @@ export function phaseBreakdown(engine: Engine, queries: readonly BenchQuery[], r
       for (const { text } of queries) {
         const parsed = time(() => parseQuery(text));
         const p = parsed.value;
-        const expandMs = p.command === 'search' ? time(() => expander.expandWithLanguage(toWords(p.words.join(' ')))).ms : 0;
+        const expandMs = p.command === 'search' ? time(() => expander.expand(toWords(p.words.join(' ')))).ms : 0;
         lunrMs = 0;
         const full = time(() => engine.ask(text)).ms;
         if (warm) continue;

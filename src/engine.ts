@@ -14,7 +14,7 @@ import { Ranker, type Hit } from './search/rank.js';
 import { Answerer } from './qa/answerer.js';
 import { EntityIndex, type EntityMention } from './qa/entities.js';
 import { understand, type Question } from './qa/question.js';
-import { grammar, glossaryLexicon } from './qa/grammar.js';
+import { grammar } from './qa/grammar.js';
 import { detectLanguage } from './qa/language.js';
 import { linkToken, stem, isStopWord } from './search/text.js';
 import type { DirectAnswer } from './answer.js';
@@ -49,8 +49,11 @@ export class Engine {
     readonly index: lunr.Index,
     vocabulary: VocabularyMap | (() => VocabularyMap) = {},
   ) {
-    // The glossary (language/glossary/) maps the words people use onto the records' own words.
-    this.expander = new QueryExpander({ ...kb, lexicon: [...kb.lexicon, ...glossaryLexicon()] }, index, vocabulary);
+    // The glossary (language/glossary/) maps the words people use onto the records' own words; Spanish and
+    // French function words are never searched.
+    const g = grammar();
+    const neverSearched = new Set([...(g.stopWords.get('es') ?? []), ...(g.stopWords.get('fr') ?? [])]);
+    this.expander = new QueryExpander(kb, index, vocabulary, { phrases: g.phrases, neverSearched });
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
     this.entities = new EntityIndex(kb);

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Lang } from '../i18n/catalog.js';
 import type { Kind } from '../records/kinds.js';
 import type { LexiconEntry } from '../records/schema.js';
+import { lexiconPhrases, phraseDict, type PhraseDict, type PhraseRow } from '../search/phrases.js';
 import { fold, isStopWord } from '../search/text.js';
 
 /** The answer a question expects. */
@@ -61,6 +62,10 @@ export interface CompiledLanguage {
   frames: FrameRow[];
   languages: LanguageData[];
   glossary: GlossaryEntry[];
+  /** The glossary as search phrases, stemmed once here rather than at every start-up. */
+  phrases: PhraseDict;
+  /** Glossary words used by Spanish or French only (evidence for the language detector). */
+  foreignWords: Record<string, 'es' | 'fr'>;
 }
 
 /** The grammar, ready for lookups: each list once per language and merged over the three. */
@@ -69,6 +74,8 @@ export interface Grammar {
   frameById: Map<string, FrameRow>;
   languages: Map<Lang, LanguageData>;
   glossary: GlossaryEntry[];
+  phrases: PhraseDict;
+  foreignWords: Map<string, 'es' | 'fr'>;
   questionWords: Map<string, Asks | null>;
   /** The language of question words only one language uses ("quien" → es). */
   questionWordLang: Map<string, Lang>;
@@ -76,7 +83,6 @@ export interface Grammar {
   openers: Set<string>;
   askPhrases: { words: string[]; asks: Asks }[];
   kinds: Map<string, Kind>;
-  kindLang: Map<string, Lang>;
   personNouns: Set<string>;
   relativePronouns: Set<string>;
   articles: Set<string>;
@@ -140,7 +146,8 @@ export function compileLanguage(root = projectRoot()): CompiledLanguage {
   const frames = (read(join(root, 'language', 'frames.yaml')) as { frames: FrameRow[] }).frames;
   const languages = LANGS.map((l) => read(join(root, 'language', `${l}.yaml`)) as LanguageData);
   const glossary = glossaryFrom(files.filter((f) => f.includes(`${'glossary'}`)).map((f) => ({ file: f, data: read(f) })));
-  return { hash: hashOf(files), frames, languages, glossary };
+  const functionWords = new Set(languages.flatMap((l) => split(l.stop_words)));
+  return { hash: hashOf(files), frames, languages, glossary, phrases: phraseDict(glossaryPhrases(glossary, functionWords)), foreignWords: foreignWords(glossary) };
 }
 
 /**
@@ -166,7 +173,8 @@ function glossaryFrom(files: { file: string; data: unknown }[]): GlossaryEntry[]
 export function writeCompiledLanguage(root = projectRoot(), path = join(root, 'data', 'language.json')): void {
   // A copy of the seeds elsewhere (the benchmark's, a test's) uses the grammar shipped with the code.
   const source = existsSync(join(root, 'language', 'frames.yaml')) ? root : projectRoot();
-  writeFileSync(path, JSON.stringify(compileLanguage(source)));
+  // The glossary itself is only read by `rights check` (from the YAML); start-up needs its phrases.
+  writeFileSync(path, JSON.stringify({ ...compileLanguage(source), glossary: [] }));
 }
 
 let cached: Grammar | undefined;
@@ -200,13 +208,14 @@ export function prepare(data: CompiledLanguage): Grammar {
     frameById: new Map(data.frames.map((f) => [f.id, f])),
     languages: new Map(data.languages.map((l) => [l.lang, l])),
     glossary: data.glossary,
+    phrases: data.phrases,
+    foreignWords: new Map(Object.entries(data.foreignWords)),
     questionWords: new Map(),
     questionWordLang: new Map(),
     anywhere: new Set(),
     openers: new Set(),
     askPhrases: [],
     kinds: new Map(),
-    kindLang: new Map(),
     personNouns: new Set(),
     relativePronouns: new Set(),
     articles: new Set(),
@@ -233,7 +242,6 @@ export function prepare(data: CompiledLanguage): Grammar {
     for (const [kind, list] of Object.entries(l.kinds)) {
       for (const w of split(list)) {
         if (!g.kinds.has(w)) g.kinds.set(w, kind as Kind);
-        if (l.lang !== 'en') g.kindLang.set(w, l.lang);
       }
     }
     split(l.person_nouns).forEach((w) => g.personNouns.add(w));
@@ -252,8 +260,6 @@ export function prepare(data: CompiledLanguage): Grammar {
       for (const p of phrases) g.framePatterns.push({ frame, words: p.split(' '), order: g.framePatterns.length, lang: l.lang });
     }
   }
-  // English words used by the other languages' lists ("kinds" entries shared) keep no language of their own.
-  for (const w of g.kindLang.keys()) if (split(g.languages.get('en')?.kinds ? Object.values(g.languages.get('en')?.kinds ?? {}).flat() : []).includes(w)) g.kindLang.delete(w);
   for (const [w, langs] of owners) if (langs.size === 1) g.questionWordLang.set(w, [...langs][0] as Lang);
   const markerOwners = new Map<string, Lang[]>();
   for (const l of data.languages) for (const w of split(l.markers)) markerOwners.set(w, [...(markerOwners.get(w) ?? []), l.lang]);
@@ -263,21 +269,37 @@ export function prepare(data: CompiledLanguage): Grammar {
   return g;
 }
 
-let lexiconCache: LexiconEntry[] | undefined;
+/**
+ * The glossary as lexicon phrases: a record word, its English variants, its Spanish and French equivalents.
+ * Function words ("a", "sin", "sur") are never equivalents: they would turn every question into a search.
+ */
+function glossaryPhrases(glossary: readonly GlossaryEntry[], functionWords: ReadonlySet<string>): PhraseRow[] {
+  const meaningful = (w: string) => {
+    const words = fold(w).split(' ').filter(Boolean);
+    if (words.length === 0) return false;
+    return words.length > 1 || ((words[0] ?? '').length >= 3 && !functionWords.has(words[0] ?? '') && !isStopWord(words[0] ?? ''));
+  };
+  const entries: LexiconEntry[] = glossary
+    .filter((e) => meaningful(e.en))
+    .map((e) => ({ en: [e.en], synonyms: e.variants.filter((v) => v !== e.en && meaningful(v)), es: e.es.filter(meaningful), fr: e.fr.filter(meaningful) }));
+  return lexiconPhrases(entries);
+}
 
-/** The glossary as lexicon entries for query expansion: a record word, its English variants, es and fr. */
-export function glossaryLexicon(): LexiconEntry[] {
-  if (!lexiconCache) {
-    const g = grammar();
-    // Function words ("a", "sin", "sur") are never equivalents: they would turn every question into a search.
-    const meaningful = (w: string) => {
-      const words = fold(w).split(' ').filter(Boolean);
-      if (words.length === 0) return false;
-      return words.length > 1 || ((words[0] ?? '').length >= 3 && !g.anyStopWord.has(words[0] ?? '') && !isStopWord(words[0] ?? ''));
-    };
-    lexiconCache = g.glossary
-      .filter((e) => meaningful(e.en))
-      .map((e) => ({ en: [e.en], synonyms: e.variants.filter((v) => v !== e.en && meaningful(v)), es: e.es.filter(meaningful), fr: e.fr.filter(meaningful) }));
+/** Folded glossary words that only Spanish, or only French, uses (not English, not both). */
+function foreignWords(glossary: readonly GlossaryEntry[]): Record<string, 'es' | 'fr'> {
+  const owners = new Map<string, Set<Lang>>();
+  const add = (phrase: string, lang: Lang) => {
+    for (const w of fold(phrase).split(' ')) if (w.length >= 3) owners.set(w, (owners.get(w) ?? new Set<Lang>()).add(lang));
+  };
+  for (const e of glossary) {
+    [e.en, ...e.variants].forEach((v) => add(v, 'en'));
+    e.es.forEach((v) => add(v, 'es'));
+    e.fr.forEach((v) => add(v, 'fr'));
   }
-  return lexiconCache;
+  const out: Record<string, 'es' | 'fr'> = {};
+  for (const [w, langs] of owners) {
+    const [only] = [...langs];
+    if (langs.size === 1 && (only === 'es' || only === 'fr')) out[w] = only;
+  }
+  return out;
 }

@@ -12,30 +12,6 @@ const MARGIN = 0.5;
 const ES_MARKS = /[ñ¿¡]|[áíóú](?!\p{L}*[èêëçàâîôûœ])/u;
 const FR_MARKS = /[èêëçàâîôûœù]/u;
 
-let glossaryOwners: Map<string, Set<Lang>> | undefined;
-
-/** Folded glossary words → the languages that use them (English: record words and their variants). */
-function owners(): Map<string, Set<Lang>> {
-  if (!glossaryOwners) {
-    glossaryOwners = new Map();
-    const add = (phrase: string, lang: Lang) => {
-      for (const w of fold(phrase).split(' ')) {
-        if (w.length < 3) continue;
-        const set = glossaryOwners?.get(w) ?? new Set<Lang>();
-        set.add(lang);
-        glossaryOwners?.set(w, set);
-      }
-    };
-    for (const e of grammar().glossary) {
-      add(e.en, 'en');
-      e.variants.forEach((v) => add(v, 'en'));
-      e.es.forEach((v) => add(v, 'es'));
-      e.fr.forEach((v) => add(v, 'fr'));
-    }
-  }
-  return glossaryOwners;
-}
-
 export interface LanguageScores {
   en: number;
   es: number;
@@ -56,13 +32,12 @@ export function languageScores(text: string): LanguageScores {
   // French elisions: l'homme, d'asile, qu'est-ce.
   if (/\b(?:l|d|qu|j|n|s|c)['’]\p{L}/iu.test(raw)) scores.fr += 1;
   const words = fold(raw.replace(/['’]/g, ' ')).split(' ').filter(Boolean);
-  const glossary = owners();
   for (const w of words) {
     for (const [lang, weight] of g.markers.get(w) ?? []) scores[lang] += weight;
-    const langs = glossary.get(w);
-    // A Spanish or French word only (detención, rétention): evidence; a word several share says nothing.
-    // English record words are not evidence: people type them in every language ("recommendations").
-    if (langs && langs.size === 1) for (const l of langs) if (l !== 'en') scores[l] += 0.75;
+    // A Spanish or French glossary word only (detención, rétention) is evidence; English record words are
+    // not, people type them in every language ("recommendations"); a word several languages share says nothing.
+    const foreign = g.foreignWords.get(w);
+    if (foreign) scores[foreign] += 0.75;
   }
   return scores;
 }

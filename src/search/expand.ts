@@ -3,10 +3,10 @@
 // unknown longer words get typo candidates (edit distance 1) from the index vocabulary.
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../records/load.js';
-import type { Lang } from '../i18n/catalog.js';
-import { stemIn } from '../i18n/stemmers.js';
 import { LINK_TOKEN, fold, isStopWord, linkToken, stem } from './text.js';
 import type { VocabularyMap } from './wordnet.js';
+import { lexiconPhrases, MAX_PHRASE_WORDS, type PhraseDict, type PhraseRow } from './phrases.js';
+import { stemIn } from '../i18n/stemmers.js';
 
 /** One unit of the user's query (a word or a recognised phrase) and the index terms that satisfy it. */
 export interface TermGroup {
@@ -19,7 +19,6 @@ export interface TermGroup {
   weight?: number;
 }
 
-const MAX_PHRASE_WORDS = 6;
 const LINK_BOOST = 1;
 /** Canonical words a synonym stands for ("kids" → children): below the words actually typed. */
 const CANONICAL_BOOST = 0.5;
@@ -38,15 +37,6 @@ const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(term: string, dis
 
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'he', 'amb', 'ambassador', 'prof', 'jr']);
 
-/** Words that mark a query as Spanish or French (function words that are not English). */
-const MARKERS: Record<'es' | 'fr', Set<string>> = {
-  es: new Set('los las del el y para por con sobre que una unos cual como donde quien quienes cuales hay'.split(' ')),
-  fr: new Set('les des du et pour sur avec aux au une qui quoi dans est sont quels quelles'.split(' ')),
-};
-
-/** Spanish and French function words that tell neither language apart, and are never searched. */
-const SHARED_FUNCTION_WORDS = new Set(['de', 'la', 'le', 'en', 'un', 'al', 'se', 'su', 'sus', 'lo']);
-
 interface PhraseTarget {
   /** Link tokens (theme, group, treaty…), searched with a higher boost. */
   terms: Set<string>;
@@ -57,10 +47,11 @@ interface PhraseTarget {
   english: boolean;
 }
 
-export interface Expansion {
-  groups: TermGroup[];
-  /** The language the words look like, when they clearly look Spanish or French. */
-  lang?: 'es' | 'fr';
+export interface ExpanderOptions {
+  /** More phrases: the glossary's, prepared at build time (src/qa/grammar.ts). */
+  phrases?: PhraseDict;
+  /** Spanish and French function words, never searched (language/es.yaml, fr.yaml). */
+  neverSearched?: ReadonlySet<string>;
 }
 
 export class QueryExpander {
@@ -75,12 +66,19 @@ export class QueryExpander {
 
   private readonly index: IndexInternals;
 
+  private readonly neverSearched: ReadonlySet<string>;
+
+  /** The glossary's phrases (data/language.json), merged into a target only when a query looks one up. */
+  private readonly extra: PhraseDict;
+  private readonly merged = new Map<string, PhraseTarget | undefined>();
+
   private readonly corpusText: () => Iterable<string>;
 
   constructor(
     kb: Pick<KnowledgeBase, 'records' | 'taxonomy'> & Partial<Pick<KnowledgeBase, 'lexicon'>>,
     index: lunr.Index,
     vocabulary: VocabularyMap | (() => VocabularyMap) = {},
+    options: ExpanderOptions = {},
   ) {
     this.vocabularySource = vocabulary;
     this.index = index as unknown as IndexInternals;
@@ -105,35 +103,19 @@ export class QueryExpander {
         this.addAll(linkToken('speaker', record.id), [...names, ...surnames.filter((s) => s.length >= 4)]);
       }
     }
-    for (const entry of kb.lexicon ?? []) {
-      const tokens = [
-        ...(entry.theme ? [linkToken('theme', entry.theme)] : []),
-        ...(entry.group ? [linkToken('group', entry.group)] : []),
-        ...(entry.addressee ? [linkToken('addressee', entry.addressee)] : []),
-        ...(entry.treaty ? [linkToken('treaty', entry.treaty)] : []),
-      ].map(stem);
-      const english = (entry.en ?? []).flatMap((w) => fold(w).split(' ')).filter((w) => w && !isStopWord(w)).map(stem);
-      // English synonyms search the entry's links and words, below the words actually typed.
-      for (const phrase of entry.synonyms) {
-        const key = fold(phrase);
-        if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) continue;
-        const target = this.target(key);
-        for (const t of tokens) target.terms.add(t);
-        for (const t of english) target.plain.add(t);
-        target.english = true;
-      }
-      for (const lang of ['es', 'fr'] as const) {
-        for (const phrase of entry[lang]) {
-          const words = fold(phrase).split(' ').filter(Boolean);
-          if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
-          for (const key of [words.join(' '), `${lang}:${words.map((w) => stemIn(lang, w)).join(' ')}`]) {
-            const target = this.target(key);
-            for (const t of tokens) target.terms.add(t);
-            for (const t of english) target.plain.add(t);
-            target.langs.add(lang);
-          }
-        }
-      }
+    this.addPhrases(lexiconPhrases(kb.lexicon ?? []));
+    this.extra = options.phrases ?? {};
+    this.neverSearched = options.neverSearched ?? new Set();
+  }
+
+  /** Phrase rows (the lexicon's, or the glossary's prepared at build time) into the phrase table. */
+  private addPhrases(rows: readonly PhraseRow[]): void {
+    for (const row of rows) {
+      const target = this.target(row.key);
+      for (const t of row.terms) target.terms.add(t);
+      for (const t of row.plain) target.plain.add(t);
+      if (row.lang) target.langs.add(row.lang);
+      else target.english = true;
     }
   }
 
@@ -161,22 +143,32 @@ export class QueryExpander {
   /** Finds words[i, i+n) as typed, or through Spanish or French stemming (detenciones → detención). */
   private lookup(words: readonly string[], stems: Record<'es' | 'fr', string[]>, i: number, n: number): PhraseTarget | undefined {
     return (
-      this.phrases.get(words.slice(i, i + n).join(' ')) ??
-      this.phrases.get(`es:${stems.es.slice(i, i + n).join(' ')}`) ??
-      this.phrases.get(`fr:${stems.fr.slice(i, i + n).join(' ')}`)
+      this.phrase(words.slice(i, i + n).join(' ')) ??
+      this.phrase(`es:${stems.es.slice(i, i + n).join(' ')}`) ??
+      this.phrase(`fr:${stems.fr.slice(i, i + n).join(' ')}`)
     );
+  }
+
+  /** The target of a phrase key: the lexicon's and the glossary's, merged once. */
+  private phrase(key: string): PhraseTarget | undefined {
+    if (!Object.hasOwn(this.extra, key)) return this.phrases.get(key);
+    if (this.merged.has(key)) return this.merged.get(key);
+    const [terms, plain, langs] = this.extra[key] ?? ['', '', ''];
+    const own = this.phrases.get(key);
+    const words = (s: string) => s.split(' ').filter(Boolean);
+    const target: PhraseTarget = {
+      terms: new Set([...(own?.terms ?? []), ...words(terms)]),
+      plain: new Set([...(own?.plain ?? []), ...words(plain)]),
+      langs: new Set([...(own?.langs ?? []), ...(words(langs).filter((l) => l !== 'en') as ('es' | 'fr')[])]),
+      english: (own?.english ?? false) || words(langs).includes('en'),
+    };
+    this.merged.set(key, target);
+    return target;
   }
 
   /** Splits folded words into groups, longest known phrase first. */
   expand(words: readonly string[]): TermGroup[] {
-    return this.expandWithLanguage(words).groups;
-  }
-
-  /** Groups, and the language the words look like (Spanish or French lexicon terms and function words). */
-  expandWithLanguage(words: readonly string[]): Expansion {
     const groups: TermGroup[] = [];
-    const votes = { es: 0, fr: 0 };
-    for (const w of words) for (const lang of ['es', 'fr'] as const) if (MARKERS[lang].has(w)) votes[lang] += 1;
     // Each word is stemmed once per language, then phrases of every length are looked up from these.
     const stems = { es: words.map((w) => stemIn('es', w)), fr: words.map((w) => stemIn('fr', w)) };
     for (let i = 0; i < words.length; ) {
@@ -192,7 +184,6 @@ export class QueryExpander {
         // The English words of a Spanish or French phrase are its translation: full weight.
         for (const word of target.plain) if (!terms.has(word)) terms.set(word, foreign ? 1 : CANONICAL_BOOST);
         for (const link of target.terms) terms.set(link, LINK_BOOST);
-        if (foreign && !(n === 1 && this.has(stem(phraseWords[0] ?? '')))) for (const lang of target.langs) votes[lang] += n;
         groups.push({ words: phraseWords, terms, fuzzy: false });
         matched = n;
         break;
@@ -203,11 +194,10 @@ export class QueryExpander {
       }
       const word = words[i] ?? '';
       i += 1;
-      if (isStopWord(word) || word.length < 2 || MARKERS.es.has(word) || MARKERS.fr.has(word) || SHARED_FUNCTION_WORDS.has(word)) continue;
+      if (isStopWord(word) || word.length < 2 || this.neverSearched.has(word)) continue;
       groups.push(this.wordGroup(word));
     }
-    const lang = votes.es > votes.fr ? 'es' : votes.fr > votes.es ? 'fr' : undefined;
-    return { groups, lang };
+    return groups;
   }
 
   private wordGroup(word: string): TermGroup {
