@@ -65,8 +65,8 @@ export class Answerer {
       if (!treaty) {
         if (of('observance', 'observance').length || of('session', 'session').length) return undefined;
         const hits = this.rank(words, 'treaty');
-        // "No record of that instrument" is a claim: only when no instrument matches the words at all.
-        // "No record of that instrument": a question that names an instrument ("the 1954 … convention") none matches.
+        // "No record of that instrument" is a claim: only for a question that names an instrument ("the 1954 …
+        // convention", "the global compact on refugees") that no instrument's name matches.
         const namesInstrument = q.all.some((w) => grammar().kinds.get(w) === 'treaty');
         const nothing = q.question && (elsewhere || (namesInstrument && hits.every((h) => (h.nameCoverage ?? 0) < NO_INSTRUMENT_COVERAGE)));
         return { kind: 'treaty', hits, ...(nothing ? { direct: this.direct.noInstrument(lang) } : {}) };
@@ -233,9 +233,7 @@ export class Answerer {
   }
 
   private namedSpeakers(session: SessionRecord): SpeakerRecord[] {
-    const ids = new Set(session.speakers ?? []);
-    for (const r of this.kb.records) if (r.kind === 'session' && r.parent === session.id) for (const id of r.speakers ?? []) ids.add(id);
-    return [...ids].map((id) => this.kb.byId.get(id)).filter((r): r is SpeakerRecord => r?.kind === 'speaker');
+    return this.direct.speakerIds(session).map((id) => this.kb.byId.get(id)).filter((r): r is SpeakerRecord => r?.kind === 'speaker');
   }
 
   /** People of a meeting in a role; for speakers, also those of its sub-sessions and those linked to it. */

@@ -191,7 +191,7 @@ export class DirectAnswers {
   /** Who held a role at a meeting (chair, moderators, rapporteur, organizers, speakers), or that the source names none. */
   sessionPeople(s: SessionRecord, field: 'chair' | 'moderators' | 'rapporteur' | 'organizers' | 'speakers', lang: Lang): DirectAnswer {
     const name = sessionName(s, lang);
-    const ids = field === 'organizers' ? [] : field === 'speakers' ? [...(s.speakers ?? []), ...this.childSpeakers(s)] : (s[field] ?? []);
+    const ids = field === 'organizers' ? [] : field === 'speakers' ? this.speakerIds(s) : (s[field] ?? []);
     // A part of a meeting is organized by whoever organized the meeting.
     const parent = s.parent ? this.kb.byId.get(s.parent) : undefined;
     const organizers = s.organizers ?? (parent?.kind === 'session' ? parent.organizers : undefined) ?? [];
@@ -225,8 +225,10 @@ export class DirectAnswers {
     return { text: fill(lang, 'no_instrument', {}), id: null, field: null, negative: true };
   }
 
-  private childSpeakers(s: SessionRecord): string[] {
-    return [...this.kb.byId.values()].flatMap((r) => (r.kind === 'session' && r.parent === s.id ? (r.speakers ?? []) : []));
+  /** The speakers a meeting's record names, with those of its parts (chairs and moderators are not speakers). */
+  speakerIds(s: SessionRecord): string[] {
+    const children = [...this.kb.byId.values()].flatMap((r) => (r.kind === 'session' && r.parent === s.id ? (r.speakers ?? []) : []));
+    return [...new Set([...(s.speakers ?? []), ...children])];
   }
 
   private personName(id: string): string {

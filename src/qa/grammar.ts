@@ -77,8 +77,6 @@ export interface Grammar {
   phrases: PhraseDict;
   foreignWords: Map<string, 'es' | 'fr'>;
   questionWords: Map<string, Asks | null>;
-  /** The language of question words only one language uses ("quien" → es). */
-  questionWordLang: Map<string, Lang>;
   anywhere: Set<string>;
   openers: Set<string>;
   askPhrases: { words: string[]; asks: Asks }[];
@@ -145,7 +143,7 @@ export function compileLanguage(root = projectRoot()): CompiledLanguage {
   };
   const frames = (read(join(root, 'language', 'frames.yaml')) as { frames: FrameRow[] }).frames;
   const languages = LANGS.map((l) => read(join(root, 'language', `${l}.yaml`)) as LanguageData);
-  const glossary = glossaryFrom(files.filter((f) => f.includes(`${'glossary'}`)).map((f) => ({ file: f, data: read(f) })));
+  const glossary = glossaryFrom(files.filter((f) => f.includes(join('language', 'glossary'))).map((f) => ({ file: f, data: read(f) })));
   const functionWords = new Set(languages.flatMap((l) => split(l.stop_words)));
   return { hash: hashOf(files), frames, languages, glossary, phrases: phraseDict(glossaryPhrases(glossary, functionWords)), foreignWords: foreignWords(glossary) };
 }
@@ -211,7 +209,6 @@ export function prepare(data: CompiledLanguage): Grammar {
     phrases: data.phrases,
     foreignWords: new Map(Object.entries(data.foreignWords)),
     questionWords: new Map(),
-    questionWordLang: new Map(),
     anywhere: new Set(),
     openers: new Set(),
     askPhrases: [],
@@ -230,11 +227,9 @@ export function prepare(data: CompiledLanguage): Grammar {
     markers: new Map(),
     framePatterns: [],
   };
-  const owners = new Map<string, Set<Lang>>();
   for (const l of data.languages) {
     for (const [w, asks] of Object.entries(l.question_words)) {
       if (!g.questionWords.has(w) || asks !== null) g.questionWords.set(w, asks);
-      owners.set(w, new Set([...(owners.get(w) ?? []), l.lang]));
     }
     split(l.anywhere).forEach((w) => g.anywhere.add(w));
     split(l.openers).forEach((w) => g.openers.add(w));
@@ -260,7 +255,6 @@ export function prepare(data: CompiledLanguage): Grammar {
       for (const p of phrases) g.framePatterns.push({ frame, words: p.split(' '), order: g.framePatterns.length, lang: l.lang });
     }
   }
-  for (const [w, langs] of owners) if (langs.size === 1) g.questionWordLang.set(w, [...langs][0] as Lang);
   const markerOwners = new Map<string, Lang[]>();
   for (const l of data.languages) for (const w of split(l.markers)) markerOwners.set(w, [...(markerOwners.get(w) ?? []), l.lang]);
   for (const [w, langs] of markerOwners) g.markers.set(w, new Map(langs.map((l) => [l, 1 / langs.length])));

@@ -21,8 +21,6 @@ export interface Question {
   kind?: Kind;
   /** The question is about something ("… about X", "… sobre X"). */
   topic: boolean;
-  /** Language the question words are in, when they tell (the engine makes the one decision). */
-  lang?: Lang;
   /** Folded content words left to search (question, frame and function words removed), in order. */
   words: string[];
   /** Every folded word of the question, for matching names that contain function words. */
@@ -62,7 +60,6 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
   const asking = words.findIndex((w, i) => !inEntity.has(i) && g.anywhere.has(w));
   if (asks === undefined && asking >= 0) asks = g.questionWords.get(words[asking] ?? '') ?? undefined;
   let question = /[?¿]/.test(rawText) || opener || relative || asking >= 0;
-  const questionLang = g.questionWordLang.get(first) ?? (asking >= 0 ? g.questionWordLang.get(words[asking] ?? '') : undefined);
   const removed = new Set<number>();
   const free = (i: number, n: number) => {
     for (let k = i; k < i + n; k++) if (inEntity.has(k) || removed.has(k)) return false;
@@ -148,5 +145,5 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     content.push(w);
   });
   const frameWords = frame ? words.filter((_, i) => removed.has(i) && !g.anyStopWord.has(words[i] ?? '')) : [];
-  return { question, asks, frame, kind, topic, lang: questionLang, words: content, all: [...words], frameWords };
+  return { question, asks, frame, kind, topic, words: content, all: [...words], frameWords };
 }
