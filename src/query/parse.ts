@@ -2,7 +2,8 @@
 //   [kind] words… [theme:x] [year:2006] [by:gfmd] [for:local-governments]
 // Parsing produces plain data; nothing here ever reaches lunr's query parser.
 import type { Kind } from '../records/schema.js';
-import { editDistance, fold } from '../search/text.js';
+import { editDistance, fold, isStopWord } from '../search/text.js';
+import { grammar } from '../qa/grammar.js';
 import type { Message } from '../answer.js';
 import type { Lang } from '../i18n/catalog.js';
 
@@ -91,6 +92,9 @@ export const FILTER_HELP = ['theme:children', 'year:2006', 'by:gfmd', 'for:local
 /** Words that ask for help in any of the supported languages. */
 const HELP_WORDS: Record<string, Lang | undefined> = { help: 'en', ayuda: 'es', aide: 'fr', '?': undefined, usage: 'en' };
 
+/** Polite words that may follow a request for help. */
+const POLITE = new Set(['please', 'pls', 'favor', 'plait', 'merci', 'gracias', 'thanks']);
+
 /** Words that show one record (`show <id>`), with the language only their speakers type. */
 const SHOW_WORDS: Record<string, Lang | undefined> = { show: undefined, mostrar: 'es', voir: 'fr' };
 
@@ -117,7 +121,9 @@ function parseText(text: string): ParsedQuery {
   const parts = text.split(/\s+/).filter(Boolean);
   const first = parts[0] ? fold(parts[0]) : '';
   if (parts.length === 0) return { command: 'help', text };
-  if (parts[0] === '?' || Object.hasOwn(HELP_WORDS, first)) return { command: 'help', text, langHint: HELP_WORDS[first] };
+  // "help", "help me", "ayuda por favor" ask for help; "help for migrants in court" is a search.
+  const onlyFunctionWords = parts.slice(1).every((p) => fold(p).split(' ').every((w) => w === '' || isStopWord(w) || grammar().anyStopWord.has(w) || POLITE.has(w)));
+  if (parts[0] === '?' || (Object.hasOwn(HELP_WORDS, first) && onlyFunctionWords)) return { command: 'help', text, langHint: HELP_WORDS[first] };
   if (first === 'themes' || first === 'temas' || first === 'theme' || first === 'tema') return { command: 'themes', text };
   if (Object.hasOwn(SHOW_WORDS, first)) {
     const id = (parts[1] ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '');

@@ -216,7 +216,25 @@ export class QueryExpander {
     // within one edit of the word as typed ("educaton" → education → educ), ranked below exact matches.
     const candidates = [...this.nearTerms([word, stemmed], 1), ...this.nearWords(word).map(stem)];
     for (const candidate of [...new Set(candidates)].slice(0, MAX_TYPO_CANDIDATES)) if (this.has(candidate)) terms.set(candidate, TYPO_BOOST);
+    // A slip in a word people use instead of the records' own ("helthcare", "detencion" typed "detencon"):
+    // the words it stands for, as for a slip in a record word.
+    for (const key of this.nearPhraseKeys(word).slice(0, MAX_TYPO_CANDIDATES)) {
+      const target = this.phrase(key);
+      for (const t of [...(target?.plain ?? []), ...(target?.terms ?? [])]) if (!terms.has(t) && this.has(t)) terms.set(t, TYPO_BOOST);
+    }
     return { words: [word], terms, fuzzy: terms.size > 1 };
+  }
+
+  private phraseKeys?: { intersect(other: unknown): { toArray(): string[] } };
+
+  /** One-word phrase keys (lexicon and glossary words) within one edit of `word` (built on the first use). */
+  private nearPhraseKeys(word: string): string[] {
+    if (!this.phraseKeys) {
+      const keys = new Set<string>();
+      for (const key of [...this.phrases.keys(), ...Object.keys(this.extra)]) if (!key.includes(' ') && !key.includes(':') && key.length >= TYPO_MIN_LENGTH - 1) keys.add(key);
+      this.phraseKeys = (lunr.TokenSet as unknown as { fromArray(words: string[]): NonNullable<QueryExpander['phraseKeys']> }).fromArray([...keys].sort());
+    }
+    return this.phraseKeys.intersect(TokenSet.fromFuzzyString(word, 1)).toArray().filter((k) => k !== word);
   }
 
   private rawWords?: { intersect(other: unknown): { toArray(): string[] } };

@@ -19,6 +19,12 @@ const EXACT_NAME_BONUS = 1;
 /** Credit for a word found in each field: a name says more about what a record is than its running text. */
 const FIELD_CREDIT: Record<string, number> = { title: 1, aliases: 1, links: 0.9, meta: 0.8, text: 0.65 };
 const FUZZY_CREDIT = 0.8;
+/**
+ * A meeting's or a person's text sums up everything said there: a word found only in it weighs less in the
+ * sort key (not in coverage) than in a recommendation's own text, so the specific record comes before the
+ * overview that mentions everything.
+ */
+const OVERVIEW_TEXT_CREDIT = 0.75;
 /** How many of the best records the phrase check reorders. */
 const PHRASE_CHECKED = 40;
 /** Credit for a record that holds a typed word only through its stem (national for nationality). */
@@ -118,35 +124,44 @@ export class Ranker {
       const record = this.kb.byId.get(result.ref);
       if (!record || (kind && record.kind !== kind)) continue;
       let covered = 0;
+      let scored = 0;
       let named = 0;
+      const overview = record.kind === 'speaker' || record.kind === 'session';
+      const weigh = (credit: number) => (overview && credit <= (FIELD_CREDIT.text ?? 0) ? credit * OVERVIEW_TEXT_CREDIT : credit);
       for (let i = 0; i < prepared.length; i++) {
         const group = prepared[i];
         if (!group) continue;
         let best = 0;
+        let bestScored = 0;
         let name = 0;
         // A phrase ("domestic workers") holds only as well as its weakest typed word: one word in a title is not it.
         let phrase = group.phrase ? 1 : 0;
+        let phraseScored = phrase;
         for (const { term, weight, surface, link } of group.terms) {
           let credit = this.credit(term, result.ref);
           // Stemming joins words that mean different things (nationality, national): the typed form counts fully.
           if (surface !== undefined && credit > 0 && !this.textOf(record).includes(surface)) credit *= STEM_ONLY_CREDIT;
           if (surface !== undefined && group.phrase) {
             phrase = Math.min(phrase, credit);
+            phraseScored = Math.min(phraseScored, weigh(credit));
             continue;
           }
           if (weight * credit > best) best = weight * credit;
+          if (weight * weigh(credit) > bestScored) bestScored = weight * weigh(credit);
           if (credit === 1 && !link && weight > name) name = weight;
         }
         if (group.phrase) {
           best = Math.max(best, phrase);
+          bestScored = Math.max(bestScored, phraseScored);
           if (phrase === 1) name = 1;
         }
         covered += (weights[i] ?? 0) * best;
+        scored += (weights[i] ?? 0) * bestScored;
         named += (weights[i] ?? 0) * name;
       }
       const coverage = covered / total;
       const nameCoverage = named / total;
-      const score = coverage + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
+      const score = scored / total + LUNR_WEIGHT * (result.score / bestLunr) + (exact.has(record.id) ? EXACT_NAME_BONUS : 0);
       hits.push({ record, score, coverage, nameCoverage });
     }
     const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);

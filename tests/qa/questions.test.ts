@@ -170,3 +170,18 @@ describe('kind words, names and vocabulary', () => {
     expect(ids(trafficking)[0]).toBe('trafficking-protocol');
   });
 });
+
+describe('the specific before the overview', () => {
+  // A person's or a meeting's text sums up everything said there; the recommendation itself comes first.
+  it.each([
+    ['keeping health services apart from immigration enforcement', 'gfmd-2017-firewalls-public-services'],
+    ['birth registration of children born to migrants', 'unitar-2006-birth-certificates-migrants-babies'],
+    ['city networks welcoming refugees', 'uclg-breakout-city-solidarity-networks'],
+  ])('%s', (q, id) => expect(ids(ask(q))[0]).toBe(id));
+
+  it('forgives a slip in a word people use instead of the records’ own', () => {
+    // "prisons" is a synonym of detention (seeds/lexicon.yaml); "prisions" is one edit from it.
+    const first = ids(ask('prisions for migrants')).slice(0, 3).map((id) => realEngine().kb.byId.get(id));
+    expect(first.some((r) => r?.themes.includes('detention'))).toBe(true);
+  });
+});

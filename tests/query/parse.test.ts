@@ -115,3 +115,9 @@ describe('words for people are not kinds', () => {
     expect(parsed.command === 'search' && parsed.kind).toBeFalsy();
   });
 });
+
+// Regression: "help for migrants going through court" showed the help text instead of searching.
+describe('help', () => {
+  it.each(['help', 'help me', 'help please', 'ayuda', 'aide', '?'])('%s asks for help', (text) => expect(parseQuery(text).command).toBe('help'));
+  it.each(['help for migrants going through court', 'ayuda legal para migrantes', 'aide juridique aux migrants'])('%s is a search', (text) => expect(parseQuery(text).command).toBe('search'));
+});
