@@ -94,16 +94,17 @@ export class Answerer {
     // What someone recommended or said (about something).
     if (people.length > 0 && (q.frame === 'recommended' || q.kind === 'recommendation')) {
       const ids = new Set(people.map((s) => s.id));
-      const rest = topicWords();
       const theirs = this.kb.records.filter((r) => r.kind === 'recommendation' && (r.by.speakers ?? []).some((id) => ids.has(id)));
-      if (theirs.length > 0) {
-        // With no topic, the verb itself orders their records: "what did X propose" puts what X proposed first.
-        const by = rest.length ? rest : q.frameWords;
-        const ranked = by.length ? this.rank(by, 'recommendation').filter((h) => theirs.includes(h.record)) : [];
-        const rankedIds = new Set(ranked.map((h) => h.record.id));
-        const restHits = theirs.filter((r) => !rankedIds.has(r.id)).map((record) => ({ record, score: 0, coverage: 0 }));
-        return { kind: 'recommendation', hits: [...ranked, ...restHits] };
-      }
+      if (theirs.length > 0) return { kind: 'recommendation', hits: this.rankAmong(theirs, topicWords(), q.frameWords) };
+    }
+    // What a meeting recommended (about something): its recommendations, not the meeting's summary first
+    // ("who said … at the meeting" asks for a person, answered below).
+    const named = this.sessionsMentioned(mentions);
+    if (named.length > 0 && q.frame === 'recommended' && q.asks !== 'person') {
+      const family = new Set(named.flatMap((s) => [s.id, ...this.kb.records.filter((r) => r.kind === 'session' && r.parent === s.id).map((r) => r.id)]));
+      const made = this.kb.records.filter((r) => r.kind === 'recommendation' && family.has(r.session));
+      const meetingWords = new Set(mentions.filter((m) => m.type === 'session' || m.type === 'place').flatMap((m) => m.words));
+      if (made.length > 0) return { kind: 'recommendation', hits: this.rankAmong(made, words.filter((w) => !meetingWords.has(w)), q.frameWords) };
     }
 
     // Meetings: when, where, who chaired, moderated, organized or spoke, how many attended.
@@ -165,6 +166,18 @@ export class Answerer {
       return { kind: 'treaty', hits: this.treatiesAbout(words) };
     }
     return undefined;
+  }
+
+  /**
+   * Records of a known set ranked by a topic (or, with none, by the frame's own verb: "what did X propose"
+   * puts what X proposed first), then the rest of the set.
+   */
+  private rankAmong(set: readonly RightsRecord[], topic: readonly string[], frameWords: readonly string[]): Hit[] {
+    const by = topic.length ? topic : frameWords;
+    const members = new Set(set.map((r) => r.id));
+    const ranked = by.length ? this.rank(by, 'recommendation').filter((h) => members.has(h.record.id)) : [];
+    const rankedIds = new Set(ranked.map((h) => h.record.id));
+    return [...ranked, ...set.filter((r) => !rankedIds.has(r.id)).map((record) => ({ record, score: 0, coverage: 0 }))];
   }
 
   /** Whether the words after a treaty's mention ("… on refugees") say it is another instrument. */

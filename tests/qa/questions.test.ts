@@ -185,3 +185,17 @@ describe('the specific before the overview', () => {
     expect(first.some((r) => r?.themes.includes('detention'))).toBe(true);
   });
 });
+
+describe('what a meeting or a person recommended', () => {
+  // A meeting named with the recommending frame lists its recommendations on the topic, not its summary.
+  it.each([
+    ['what did the GFMD workshop in Vienna recommend on firewalls?', 'gfmd-2017-firewalls'],
+    ['what did the Zacatecas meeting propose about detention', 'nhri-zacatecas-2004-detention'],
+  ])('%s', (q, prefix) => expect(ids(ask(q))[0]).toMatch(new RegExp(`^${prefix}`)));
+
+  // Regression: "qu'a proposé X" was not read as a question (the elided "qu'" opens it).
+  it('reads a French question opened by an elided qu’', () => {
+    const a = ask("qu'a recommandé Bustamante");
+    expect(realEngine().kb.byId.get(ids(a)[0] ?? '')).toMatchObject({ kind: 'recommendation', by: { speakers: ['jorge-bustamante'] } });
+  });
+});
