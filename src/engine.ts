@@ -53,7 +53,7 @@ export class Engine {
     // French function words are never searched.
     const g = grammar();
     const neverSearched = new Set([...(g.stopWords.get('es') ?? []), ...(g.stopWords.get('fr') ?? [])]);
-    this.expander = new QueryExpander(kb, index, vocabulary, { phrases: g.phrases, neverSearched });
+    this.expander = new QueryExpander(kb, index, vocabulary, { phrases: g.phrases, neverSearched, honorifics: g.honorifics });
     this.relations = buildRelations(kb);
     this.ranker = new Ranker(kb, index);
     this.entities = new EntityIndex(kb);

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../records/load.js';
 import type { RightsRecord, SessionRecord } from '../records/schema.js';
 import { fold, isStopWord } from '../search/text.js';
+import { grammar } from './grammar.js';
 
 export type EntityType = 'speaker' | 'session' | 'treaty' | 'observance' | 'organization' | 'place' | 'country';
 
@@ -28,7 +29,8 @@ export interface EntityMention {
 }
 
 const MAX_NAME_WORDS = 30;
-const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'h', 'e', 'he', 'amb', 'ambassador', 'prof', 'jr', 'the', 'sr', 'sra', 'mme', 'm']);
+/** Titles before names, and the article of descriptive aliases ("the Chair"): language/<lang>.yaml. */
+const HONORIFICS = new Set([...grammar().honorifics, 'the']);
 /** Words too general to name anything alone, even when capitalised in a title. */
 const GENERIC = new Set(
   'human rights migrants migrant migration migrations session sessions workshop meeting event side international national un united nations convention protocol day world global the of on and for in to a break out series key issues'.split(' '),

@@ -34,6 +34,7 @@ export interface LanguageData {
   openers: string[];
   ask_phrases: Record<string, Asks>;
   kinds: Partial<Record<Kind, string[]>>;
+  command_kinds: Partial<Record<Kind, string[]>>;
   person_nouns: string[];
   relative_pronouns: string[];
   articles: string[];
@@ -44,6 +45,7 @@ export interface LanguageData {
   /** Words that continue an instrument's name ("… on refugees"). */
   name_links: string[];
   ordinals: Record<string, number>;
+  rapporteur_titles: string[];
   stop_words: string;
   markers: string[];
   frames: Record<string, string[]>;
@@ -81,6 +83,9 @@ export interface Grammar {
   openers: Set<string>;
   askPhrases: { words: string[]; asks: Asks }[];
   kinds: Map<string, Kind>;
+  /** First-word kind words of command-style queries, and the language of those only Spanish or French use. */
+  commandKinds: Map<string, Kind>;
+  commandKindLang: Map<string, Lang>;
   personNouns: Set<string>;
   relativePronouns: Set<string>;
   articles: Set<string>;
@@ -89,6 +94,7 @@ export interface Grammar {
   roleWords: Set<string>;
   honorifics: Set<string>;
   nameLinks: Set<string>;
+  rapporteurTitles: Set<string>;
   /** Ordinal words and numerals (first, segunda, iii, 2) → number. */
   ordinals: Map<string, number>;
   /** Stop words per language: never search terms once a text is known to be in that language. */
@@ -213,6 +219,8 @@ export function prepare(data: CompiledLanguage): Grammar {
     openers: new Set(),
     askPhrases: [],
     kinds: new Map(),
+    commandKinds: new Map(),
+    commandKindLang: new Map(),
     personNouns: new Set(),
     relativePronouns: new Set(),
     articles: new Set(),
@@ -221,6 +229,7 @@ export function prepare(data: CompiledLanguage): Grammar {
     roleWords: new Set(),
     honorifics: new Set(),
     nameLinks: new Set(),
+    rapporteurTitles: new Set(),
     ordinals: new Map([['i', 1], ['ii', 2], ['iii', 3], ['iv', 4], ['1', 1], ['2', 2], ['3', 3], ['4', 4]]),
     stopWords: new Map(),
     anyStopWord: new Set(),
@@ -239,6 +248,12 @@ export function prepare(data: CompiledLanguage): Grammar {
         if (!g.kinds.has(w)) g.kinds.set(w, kind as Kind);
       }
     }
+    for (const [kind, list] of Object.entries(l.command_kinds ?? {})) {
+      for (const w of split(list)) {
+        g.commandKinds.set(w, kind as Kind);
+        if (l.lang !== 'en') g.commandKindLang.set(w, l.lang);
+      }
+    }
     split(l.person_nouns).forEach((w) => g.personNouns.add(w));
     split(l.relative_pronouns).forEach((w) => g.relativePronouns.add(w));
     split(l.articles).forEach((w) => g.articles.add(w));
@@ -247,6 +262,7 @@ export function prepare(data: CompiledLanguage): Grammar {
     split(l.role_words).forEach((w) => g.roleWords.add(w));
     split(l.honorifics).forEach((w) => g.honorifics.add(w));
     split(l.name_links).forEach((w) => g.nameLinks.add(w));
+    split(l.rapporteur_titles).forEach((w) => g.rapporteurTitles.add(w));
     for (const [w, n] of Object.entries(l.ordinals ?? {})) g.ordinals.set(w, n);
     const stops = new Set(split(l.stop_words));
     g.stopWords.set(l.lang, stops);

@@ -104,7 +104,7 @@ export function understand(words: readonly string[], mentions: readonly EntityMe
     const needs = FRAME_NEEDS[f];
     if (needs && asks !== needs) continue;
     // "Special Rapporteur" is a title, not the rapporteur of a meeting.
-    if (f === 'rapporteur' && [words[i - 1], words[i + 1]].some((w) => w === 'special' || w === 'especial' || w === 'speciale')) continue;
+    if (f === 'rapporteur' && [words[i - 1], words[i + 1]].some((w) => g.rapporteurTitles.has(w ?? ''))) continue;
     // Words of a second frame ("what did the speakers say…") are frame words too, not search terms.
     if (frame && frame !== f) {
       if (question) for (let k = i; k < i + length; k++) removed.add(k);

@@ -53,30 +53,8 @@ function cutInput(input: string): { text: string; truncated: boolean } {
   return { text: text.trim(), truncated: true };
 }
 
-const KIND_WORDS: Record<string, Kind> = {};
-/** Kind words that only Spanish or French speakers type. */
-const KIND_WORD_LANG: Record<string, Lang> = {};
-const addKind = (kind: Kind, lang: Lang | undefined, list: string) =>
-  list.split(' ').forEach((w) => {
-    KIND_WORDS[w] = kind;
-    if (lang) KIND_WORD_LANG[w] = lang;
-  });
-addKind('recommendation', undefined, 'recommendations recommendation recs rec proposals');
-addKind('recommendation', 'es', 'recomendaciones recomendacion');
-addKind('recommendation', 'fr', 'recommandations recommandation');
-addKind('treaty', undefined, 'treaties treaty instruments instrument conventions convention');
-addKind('treaty', 'es', 'tratados tratado instrumentos convenciones convenios');
-addKind('treaty', 'fr', 'traites traite');
-addKind('session', undefined, 'sessions session events event meetings meeting');
-addKind('session', 'es', 'sesiones sesion reuniones reunion eventos');
-addKind('session', 'fr', 'seances seance reunions evenements');
+// Kind words (the first word of a command-style query) are data: `command_kinds` in language/<lang>.yaml.
 // "people", "who", "personas", "qui" are not kind words: "people fleeing…" is a search, not a list of speakers.
-addKind('speaker', undefined, 'speakers speaker');
-addKind('speaker', 'es', 'ponentes ponente oradores');
-addKind('speaker', 'fr', 'intervenants intervenant orateurs');
-addKind('observance', undefined, 'observances observance days day');
-addKind('observance', 'es', 'dias');
-addKind('observance', 'fr', 'journees');
 
 const FILTER_NAMES: Record<string, FilterName> = {
   theme: 'theme', themes: 'theme', topic: 'theme', tema: 'theme',
@@ -101,11 +79,12 @@ const SHOW_WORDS: Record<string, Lang | undefined> = { show: undefined, mostrar:
 /** The kind a word names; long words also match with one typo ("recomendations"). */
 export function kindFromWord(word: string): Kind | undefined {
   const key = fold(word);
-  const exact = Object.hasOwn(KIND_WORDS, key) ? KIND_WORDS[key] : undefined;
+  const kinds = grammar().commandKinds;
+  const exact = kinds.get(key);
   if (exact || key.length < KIND_TYPO_MIN_LENGTH) return exact;
   // One typo away means at most one letter longer or shorter: a 4,000-letter word is compared with nothing.
-  const near = Object.keys(KIND_WORDS).find((w) => w.length >= KIND_TYPO_MIN_LENGTH && Math.abs(w.length - key.length) <= 1 && editDistance(w, key) === 1);
-  return near ? KIND_WORDS[near] : undefined;
+  const near = [...kinds.keys()].find((w) => w.length >= KIND_TYPO_MIN_LENGTH && Math.abs(w.length - key.length) <= 1 && editDistance(w, key) === 1);
+  return near ? kinds.get(near) : undefined;
 }
 
 const KIND_TYPO_MIN_LENGTH = 8;
@@ -176,5 +155,5 @@ function parseText(text: string): ParsedQuery {
     }
   }
   const fromWord = kindWord !== undefined && kind === kindFromWord(kindWord);
-  return { command: 'search', text, kind, ...(fromWord ? { kindWord } : {}), words, filters, langHint: kind ? KIND_WORD_LANG[fold(parts[0] ?? '')] : undefined };
+  return { command: 'search', text, kind, ...(fromWord ? { kindWord } : {}), words, filters, langHint: kind ? grammar().commandKindLang.get(fold(parts[0] ?? '')) : undefined };
 }

@@ -35,7 +35,8 @@ interface IndexInternals {
 }
 const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(term: string, distance: number): unknown };
 
-const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'he', 'amb', 'ambassador', 'prof', 'jr']);
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 interface PhraseTarget {
   /** Link tokens (theme, group, treaty…), searched with a higher boost. */
@@ -52,6 +53,8 @@ export interface ExpanderOptions {
   phrases?: PhraseDict;
   /** Spanish and French function words, never searched (language/es.yaml, fr.yaml). */
   neverSearched?: ReadonlySet<string>;
+  /** Titles before names ("Dr.", "Mme"), left out of the surnames a speaker is found by. */
+  honorifics?: ReadonlySet<string>;
 }
 
 export class QueryExpander {
@@ -99,7 +102,7 @@ export class QueryExpander {
         // Surnames from the name and short aliases ("Ms. West"), not from descriptive aliases such as
         // "UN Special Rapporteur on the Human Rights of Migrants" (whose last word is no surname).
         const personal = names.filter((n) => n === record.name || fold(n).split(' ').length <= 3);
-        const surnames = personal.map((n) => fold(n).split(' ').filter((w) => !HONORIFICS.has(w)).pop() ?? '');
+        const surnames = personal.map((n) => fold(n).split(' ').filter((w) => !(options.honorifics ?? NO_WORDS).has(w)).pop() ?? '');
         this.addAll(linkToken('speaker', record.id), [...names, ...surnames.filter((s) => s.length >= 4)]);
       }
     }
